@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Sandviken.Strategy.Domain.Data;
+
+/// <summary>The one place that chooses the database provider (configuration key Database:Provider).</summary>
+public static class DatabaseRegistration
+{
+    public const string SqliteMigrationsAssembly = "Sandviken.Strategy.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "Sandviken.Strategy.Migrations.SqlServer";
+
+    /// <summary>Used when no SQLite connection string is configured: a file in the app's data folder.</summary>
+    public const string DefaultSqliteFile = "App_Data/sandviken-strategy.db";
+
+    public static IServiceCollection AddStrategyDatabase(
+        this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        var options = DatabaseOptions.From(configuration);
+        services.AddSingleton(options);
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), contentRootPath);
+                services.AddDbContextFactory<StrategyDbContext>(o =>
+                    o.UseSqlite(sqlite, x => x.MigrationsAssembly(SqliteMigrationsAssembly)));
+                break;
+            case DatabaseProvider.SqlServer:
+                var sqlServer = configuration.GetConnectionString("SqlServer");
+                services.AddDbContextFactory<StrategyDbContext>(o =>
+                {
+                    // Without a connection string the model still builds: enough for scripts and model checks.
+                    if (string.IsNullOrWhiteSpace(sqlServer))
+                    {
+                        o.UseSqlServer(x => x.MigrationsAssembly(SqlServerMigrationsAssembly));
+                    }
+                    else
+                    {
+                        o.UseSqlServer(sqlServer, x => x.MigrationsAssembly(SqlServerMigrationsAssembly));
+                    }
+                });
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'.");
+        }
+
+        return services;
+    }
+
+    /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>
+    public static string SqliteConnectionString(string? configured, string contentRootPath)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? $"Data Source={DefaultSqliteFile}" : configured);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRootPath, builder.DataSource));
+        }
+
+        if (builder.Mode != SqliteOpenMode.Memory && Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return builder.ToString();
+    }
+}

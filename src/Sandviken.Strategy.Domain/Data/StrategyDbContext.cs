@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Areas;
+using Sandviken.Strategy.Domain.Auditing;
+using Sandviken.Strategy.Domain.Decisions;
+using Sandviken.Strategy.Domain.Municipalities;
+using Sandviken.Strategy.Domain.Organisations;
+using Sandviken.Strategy.Domain.Planning;
+using Sandviken.Strategy.Domain.Plans;
+
+namespace Sandviken.Strategy.Domain.Data;
+
+/// <summary>
+/// The portal's database. Migrations live in one assembly per provider:
+/// dotnet ef migrations add NAME --project src/Sandviken.Strategy.Migrations.Sqlite --startup-project src/Sandviken.Strategy.Web -- --Database:Provider=Sqlite
+/// dotnet ef migrations add NAME --project src/Sandviken.Strategy.Migrations.SqlServer --startup-project src/Sandviken.Strategy.Web -- --Database:Provider=SqlServer
+/// </summary>
+public class StrategyDbContext(DbContextOptions<StrategyDbContext> options) : DbContext(options)
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    public DbSet<MandatePeriod> MandatePeriods => Set<MandatePeriod>();
+
+    public DbSet<StrategicArea> StrategicAreas => Set<StrategicArea>();
+
+    public DbSet<AreaAmbition> AreaAmbitions => Set<AreaAmbition>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<PlanningCycle> PlanningCycles => Set<PlanningCycle>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<Goal> Goals => Set<Goal>();
+
+    public DbSet<GoalArea> GoalAreas => Set<GoalArea>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<Measurement> Measurements => Set<Measurement>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseChangesToWriteOnceRecords();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseChangesToWriteOnceRecords();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StrategyDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+    // Decided material is never overwritten: the guard sits here so that no service can forget it.
+    private void RefuseChangesToWriteOnceRecords()
+    {
+        var changed = ChangeTracker.Entries()
+            .FirstOrDefault(e => e.Entity is IWriteOnce && e.State is EntityState.Modified or EntityState.Deleted);
+        if (changed is not null)
+        {
+            throw new WriteOnceViolationException(changed.Entity.GetType().Name);
+        }
+    }
+}
+
+public sealed class WriteOnceViolationException(string entityName)
+    : InvalidOperationException($"{entityName} is written once and can never be changed or deleted.");

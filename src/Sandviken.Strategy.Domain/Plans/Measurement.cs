@@ -1,0 +1,20 @@
+namespace Sandviken.Strategy.Domain.Plans;
+
+/// <summary>One value of an indicator for one period, entered by hand or imported (for example from Kolada).</summary>
+public class Measurement
+{
+    public int Id { get; set; }
+
+    public int IndicatorId { get; set; }
+
+    public Indicator Indicator { get; set; } = null!;
+
+    /// <summary>The period the value describes, usually a year such as "2024".</summary>
+    public required string Period { get; set; }
+
+    public decimal Value { get; set; }
+
+    public required string Source { get; set; }
+
+    public DateTime FetchedAtUtc { get; set; }
+}

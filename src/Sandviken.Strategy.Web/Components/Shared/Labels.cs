@@ -1,0 +1,83 @@
+using Sandviken.Strategy.Domain;
+using Sandviken.Strategy.Domain.Decisions;
+using Sandviken.Strategy.Domain.Organisations;
+using Sandviken.Strategy.Domain.Planning;
+using Sandviken.Strategy.Domain.Plans;
+
+namespace Sandviken.Strategy.Web.Components.Shared;
+
+/// <summary>The Swedish words the pages show for the domain's codes (DESIGN.md §2 and §5).</summary>
+internal static class Labels
+{
+    public static string Of(OrganisationKind kind) => kind switch
+    {
+        OrganisationKind.Committee => "Nämnd",
+        OrganisationKind.Company => "Kommunalt bolag",
+        _ => kind.ToString(),
+    };
+
+    public static string PluralOf(OrganisationKind kind) => kind switch
+    {
+        OrganisationKind.Committee => "Nämnder",
+        OrganisationKind.Company => "Kommunala bolag",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(DecisionKind kind) => kind switch
+    {
+        DecisionKind.Draft => "Beslut om utkast (april)",
+        DecisionKind.Final => "Slutgiltigt beslut (september)",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>What a version made by a decision of this kind is called.</summary>
+    public static string VersionOf(DecisionKind kind) => kind switch
+    {
+        DecisionKind.Draft => "Beslutat utkast",
+        DecisionKind.Final => "Fastställd plan",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(PlanStatus status) => status switch
+    {
+        PlanStatus.Draft => "Utkast",
+        PlanStatus.DraftDecided => "Utkast beslutat",
+        PlanStatus.Final => "Fastställd",
+        PlanStatus.Revision => "Revidering",
+        _ => status.ToString(),
+    };
+
+    public static string Of(DecisionState state) => state switch
+    {
+        DecisionState.Decided => "Beslutad",
+        DecisionState.NotDecided => "Ej beslutad",
+        DecisionState.Overdue => "Försenad",
+        _ => state.ToString(),
+    };
+
+    public static string Of(IndicatorDirection direction) => direction switch
+    {
+        IndicatorDirection.Increase => "Öka",
+        IndicatorDirection.Decrease => "Minska",
+        IndicatorDirection.Maintain => "Bibehålla",
+        _ => direction.ToString(),
+    };
+
+    /// <summary>The plan document's name: a committee writes a nämndplan, a company sets strategic goals.</summary>
+    public static string PlanNameOf(OrganisationKind kind) => kind switch
+    {
+        OrganisationKind.Company => "Strategiska mål",
+        _ => "Nämndplan",
+    };
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Swedish.Culture);
+
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
+
+    public static string StockholmTime(DateTime utc) =>
+        PlanningCalendar.ToStockholmTime(utc).ToString("d MMMM yyyy 'kl.' HH:mm", Swedish.Culture);
+
+    public static string Number(decimal? value) => value is { } v ? v.ToString("#,0.##", Swedish.Culture) : "–";
+
+    public static string Goals(int count) => count == 1 ? "1 mål" : $"{count} mål";
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Sandviken.Strategy.Domain.Data;
+
+namespace Sandviken.Strategy.Web;
+
+/// <summary>Healthy when the database answers, has every migration applied and holds the seeded municipality.</summary>
+internal sealed class DatabaseHealthCheck(IDbContextFactory<StrategyDbContext> dbFactory) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("Databasen svarar inte.");
+            }
+
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                return HealthCheckResult.Unhealthy($"Databasen saknar {pending.Count} migreringar: {string.Join(", ", pending)}.");
+            }
+
+            var municipalities = await db.Municipalities.CountAsync(cancellationToken);
+            return municipalities == 0
+                ? HealthCheckResult.Degraded("Databasen är tom: startdata har inte lästs in.")
+                : HealthCheckResult.Healthy($"Databasen ({db.Database.ProviderName}) svarar och är uppdaterad.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("Databasen gick inte att nå.", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using MudBlazor.Services;
+using Sandviken.Strategy.Domain;
+using Sandviken.Strategy.Web;
+using Sandviken.Strategy.Web.Components;
+using Serilog;
+
+// Swedish formatting everywhere (numbers otherwise come out as 1,037.50).
+CultureInfo.DefaultThreadCurrentCulture = Swedish.Culture;
+CultureInfo.DefaultThreadCurrentUICulture = Swedish.Culture;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Serilog from configuration; no static bootstrap logger, so that several test hosts can run in one process.
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddStrategyPortal(builder.Configuration, builder.Environment.ContentRootPath);
+
+var app = builder.Build();
+
+await app.Services.InitialiseDatabaseAsync(app.Environment.ContentRootPath);
+
+app.UseExceptionHandler("/fel", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/hittades-inte", createScopeForStatusCodePages: true);
+app.UseSerilogRequestLogging();
+app.UseRequestLocalization(new RequestLocalizationOptions()
+    .SetDefaultCulture(Swedish.Culture.Name)
+    .AddSupportedCultures(Swedish.Culture.Name)
+    .AddSupportedUICultures(Swedish.Culture.Name));
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health", HealthEndpoint.Options);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;
