@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The one test command (README): installs and starts what the tests need, then runs every test.
+# Ends with the line "N passed, N failed, N skipped" summed over all test assemblies.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+configuration=Release
+artifacts="$PWD/artifacts"
+mkdir -p "$artifacts/sqlserver" "$artifacts/test-results"
+
+# 1. Chromium for the browser tests (Playwright cannot download its own browsers here).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium from Debian's packages..."
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Chromium is missing and installing it needs root: run 'sudo apt-get install -y chromium' first." >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium >/dev/null
+fi
+
+# 2. Tools and build.
+dotnet tool restore >/dev/null
+dotnet build Sandviken.Strategy.sln --configuration "$configuration" -nologo -clp:ErrorsOnly
+
+# 3. Every model change has a migration, for both providers.
+for provider in Sqlite SqlServer; do
+  if ! dotnet ef migrations has-pending-model-changes --no-build --configuration "$configuration" \
+      --project "src/Sandviken.Strategy.Migrations.$provider" --startup-project src/Sandviken.Strategy.Web \
+      -- --Database:Provider=$provider >"$artifacts/pending-$provider.log" 2>&1; then
+    cat "$artifacts/pending-$provider.log" >&2
+    echo "The $provider model has changes without a migration: add one (see StrategyDbContext)." >&2
+    echo "0 passed, 1 failed, 0 skipped"
+    exit 1
+  fi
+done
+
+# 4. The SQL Server schema script that a DBA applies; the tests parse it.
+export SANDVIKEN_SQLSERVER_SCRIPT="$artifacts/sqlserver/sandviken-strategy.sql"
+dotnet ef migrations script --idempotent --no-build --configuration "$configuration" \
+  --project src/Sandviken.Strategy.Migrations.SqlServer --startup-project src/Sandviken.Strategy.Web \
+  --output "$SANDVIKEN_SQLSERVER_SCRIPT" -- --Database:Provider=SqlServer >/dev/null
+
+# 5. Every test project.
+export SANDVIKEN_CHROMIUM=/usr/bin/chromium
+set +e
+dotnet test Sandviken.Strategy.sln --no-build --configuration "$configuration" -nologo \
+  --results-directory "$artifacts/test-results" 2>&1 | tee "$artifacts/test-output.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# 6. The closing line, summed over the per-assembly summaries ("Passed!  - Failed: 0, Passed: 4, Skipped: 0, ...").
+summary=$(grep -E '^\s*(Passed|Failed)!' "$artifacts/test-output.log" | awk '
+  { for (i = 1; i <= NF; i++) { v = $(i + 1); gsub(/,/, "", v)
+      if ($i == "Failed:") f += v; if ($i == "Passed:") p += v; if ($i == "Skipped:") s += v } }
+  END { printf "%d passed, %d failed, %d skipped", p, f, s }')
+assemblies=$(grep -cE '^\s*(Passed|Failed)!' "$artifacts/test-output.log" || true)
+if [ "$assemblies" -lt 3 ] && [ "$status" -eq 0 ]; then
+  echo "Expected a summary from each of the 3 test assemblies, found $assemblies." >&2
+  status=1
+fi
+echo "$summary"
+exit "$status"

@@ -1,0 +1,120 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Tests.Infrastructure;
+
+namespace Sandviken.Strategy.Domain.Tests.Data;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task Migrating_an_empty_sqlite_database_creates_every_table_of_the_model()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var db = database.CreateDbContext();
+
+        var tables = await db.Database
+            .SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table'")
+            .ToListAsync();
+
+        Assert.Empty(ModelTables(db).Except(tables));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Migrating_a_sqlite_file_twice_changes_nothing_the_second_time()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"sandviken-migrate-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<StrategyDbContext>()
+                .UseSqlite($"Data Source={file};Pooling=False", x => x.MigrationsAssembly(DatabaseRegistration.SqliteMigrationsAssembly))
+                .Options;
+            await using (var first = new StrategyDbContext(options))
+            {
+                await first.Database.MigrateAsync();
+            }
+
+            await using var second = new StrategyDbContext(options);
+            Assert.Empty(await second.Database.GetPendingMigrationsAsync());
+            await second.Database.MigrateAsync();
+            Assert.Equal(second.Database.GetMigrations(), await second.Database.GetAppliedMigrationsAsync());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Sqlite_model_has_no_changes_without_a_migration()
+    {
+        using var db = new StrategyDbContext(new DbContextOptionsBuilder<StrategyDbContext>()
+            .UseSqlite("Data Source=:memory:", x => x.MigrationsAssembly(DatabaseRegistration.SqliteMigrationsAssembly))
+            .Options);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The SQLite model has changes without a migration.");
+    }
+
+    [Fact]
+    public void SqlServer_model_has_no_changes_without_a_migration()
+    {
+        using var db = SqlServerContext();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The SQL Server model has changes without a migration.");
+    }
+
+    [Fact]
+    public void SqlServer_idempotent_script_parses_without_errors_and_creates_every_table()
+    {
+        using var db = SqlServerContext();
+        var script = SqlServerScript(db);
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(script);
+        var fragment = parser.Parse(reader, out var errors);
+
+        Assert.Empty(errors.Select(e => $"line {e.Line}: {e.Message}"));
+        var visitor = new CreateTableCollector();
+        fragment.Accept(visitor);
+        Assert.Empty(ModelTables(db).Except(visitor.Tables));
+        Assert.Contains("__EFMigrationsHistory", visitor.Tables);
+
+        // Idempotent: every migration is guarded by a look-up in the history table.
+        foreach (var migration in db.Database.GetMigrations())
+        {
+            Assert.Contains($"WHERE [MigrationId] = N'{migration}'", script, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// The script the test command generates with dotnet ef (SANDVIKEN_SQLSERVER_SCRIPT); when the tests
+    /// run on their own, the same idempotent script generated in process.
+    /// </summary>
+    private static string SqlServerScript(StrategyDbContext db)
+    {
+        var path = Environment.GetEnvironmentVariable("SANDVIKEN_SQLSERVER_SCRIPT");
+        return string.IsNullOrEmpty(path)
+            ? db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent)
+            : File.ReadAllText(path);
+    }
+
+    private static StrategyDbContext SqlServerContext() => new(new DbContextOptionsBuilder<StrategyDbContext>()
+        .UseSqlServer(x => x.MigrationsAssembly(DatabaseRegistration.SqlServerMigrationsAssembly))
+        .Options);
+
+    private static List<string> ModelTables(StrategyDbContext db) =>
+        [.. db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct()];
+
+    private sealed class CreateTableCollector : TSqlFragmentVisitor
+    {
+        public List<string> Tables { get; } = [];
+
+        public override void Visit(CreateTableStatement node) => Tables.Add(node.SchemaObjectName.BaseIdentifier.Value);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Seeding;
+
+namespace Sandviken.Strategy.Domain.Tests.Infrastructure;
+
+/// <summary>
+/// A real SQLite database in memory, migrated with the project's SQLite migrations. The connection is
+/// held open for the test's lifetime (an in-memory SQLite database lives as long as its connection).
+/// </summary>
+public sealed class TestDatabase : IDbContextFactory<StrategyDbContext>, IAsyncDisposable
+{
+    private readonly SqliteConnection connection;
+    private readonly DbContextOptions<StrategyDbContext> options;
+
+    private TestDatabase(SqliteConnection connection)
+    {
+        this.connection = connection;
+        options = new DbContextOptionsBuilder<StrategyDbContext>()
+            .UseSqlite(connection, x => x.MigrationsAssembly(DatabaseRegistration.SqliteMigrationsAssembly))
+            .Options;
+    }
+
+    /// <summary>Today in the tests unless a test moves the clock: 26 November 2026, 10:00 in Stockholm.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
+    public static async Task<TestDatabase> CreateMigratedAsync()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        var database = new TestDatabase(connection);
+        await using var db = database.CreateDbContext();
+        await db.Database.MigrateAsync();
+        return database;
+    }
+
+    /// <summary>Migrated and loaded with the repository's own seed files (with or without the demo content).</summary>
+    public static async Task<TestDatabase> CreateSeededAsync(bool includeDemo = true)
+    {
+        var database = await CreateMigratedAsync();
+        await database.SeedAsync(includeDemo);
+        return database;
+    }
+
+    public Task<SeedResult> SeedAsync(bool includeDemo = true) =>
+        new SeedLoader(this, Clock).LoadAsync(SeedFiles.Municipality(), includeDemo ? SeedFiles.Demo() : null);
+
+    public StrategyDbContext CreateDbContext() => new(options);
+
+    public async ValueTask DisposeAsync() => await connection.DisposeAsync();
+}
