@@ -24,7 +24,8 @@ public sealed class TestDatabase : IDbContextFactory<StrategyDbContext>, IAsyncD
     }
 
     /// <summary>Today in the tests unless a test moves the clock: 26 November 2026, 10:00 in Stockholm.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    /// <remarks>A fake clock cannot go back: a test that needs an earlier day sets a new one.</remarks>
+    public FakeTimeProvider Clock { get; set; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
     public static async Task<TestDatabase> CreateMigratedAsync()
     {
