@@ -9,11 +9,11 @@ namespace Sandviken.Strategy.Web;
 /// <summary>The portal's own services: database, seed, feature readers and the health check.</summary>
 internal static class PortalRegistration
 {
-    public static IServiceCollection AddStrategyPortal(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    public static IServiceCollection AddStrategyPortal(this IServiceCollection services, string contentRootPath)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddStrategyDatabase(configuration, contentRootPath);
-        services.AddSingleton(SeedOptions.From(configuration));
+        services.AddStrategyDatabase(contentRootPath);
+        services.AddSingleton(sp => SeedOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<DatabaseInitialiser>();
 

@@ -19,7 +19,7 @@ builder.Services.AddSerilog((services, logger) => logger
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
-builder.Services.AddStrategyPortal(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddStrategyPortal(builder.Environment.ContentRootPath);
 
 var app = builder.Build();
 

@@ -11,6 +11,6 @@ internal sealed class MandatePeriodConfiguration : IEntityTypeConfiguration<Mand
         builder.Property(p => p.AreasDecidedBy).HasMaxLength(200).IsRequired();
         builder.HasIndex(p => new { p.MunicipalityId, p.StartYear }).IsUnique();
         builder.HasOne(p => p.Municipality).WithMany().HasForeignKey(p => p.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
-        builder.ToTable(t => t.HasCheckConstraint("CK_MandatePeriods_Years", "\"EndYear\" >= \"StartYear\""));
+        builder.ToTable(t => t.HasCheckConstraint("CK_MandatePeriods_Years", "EndYear >= StartYear"));
     }
 }

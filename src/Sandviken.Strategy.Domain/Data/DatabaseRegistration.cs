@@ -14,39 +14,48 @@ public static class DatabaseRegistration
     /// <summary>Used when no SQLite connection string is configured: a file in the app's data folder.</summary>
     public const string DefaultSqliteFile = "App_Data/sandviken-strategy.db";
 
-    public static IServiceCollection AddStrategyDatabase(
-        this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    /// <remarks>
+    /// Configuration is read when the first context is made, not at registration, so that hosts (and
+    /// test hosts) that add configuration late are honoured.
+    /// </remarks>
+    public static IServiceCollection AddStrategyDatabase(this IServiceCollection services, string contentRootPath)
     {
-        var options = DatabaseOptions.From(configuration);
-        services.AddSingleton(options);
+        services.AddSingleton(sp => DatabaseOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddDbContextFactory<StrategyDbContext>((sp, builder) =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            Configure(builder, sp.GetRequiredService<DatabaseOptions>().Provider, configuration, contentRootPath);
+        });
+        return services;
+    }
 
-        switch (options.Provider)
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, IConfiguration configuration, string contentRootPath)
+    {
+        switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), contentRootPath);
-                services.AddDbContextFactory<StrategyDbContext>(o =>
-                    o.UseSqlite(sqlite, x => x.MigrationsAssembly(SqliteMigrationsAssembly)));
+                builder.UseSqlite(sqlite, x => x
+                    .MigrationsAssembly(SqliteMigrationsAssembly)
+                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = configuration.GetConnectionString("SqlServer");
-                services.AddDbContextFactory<StrategyDbContext>(o =>
+
+                // Without a connection string the model still builds: enough for scripts and model checks.
+                if (string.IsNullOrWhiteSpace(sqlServer))
                 {
-                    // Without a connection string the model still builds: enough for scripts and model checks.
-                    if (string.IsNullOrWhiteSpace(sqlServer))
-                    {
-                        o.UseSqlServer(x => x.MigrationsAssembly(SqlServerMigrationsAssembly));
-                    }
-                    else
-                    {
-                        o.UseSqlServer(sqlServer, x => x.MigrationsAssembly(SqlServerMigrationsAssembly));
-                    }
-                });
+                    builder.UseSqlServer(x => x.MigrationsAssembly(SqlServerMigrationsAssembly).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+                }
+                else
+                {
+                    builder.UseSqlServer(sqlServer, x => x.MigrationsAssembly(SqlServerMigrationsAssembly).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+                }
+
                 break;
             default:
-                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'.");
+                throw new InvalidOperationException($"Unknown Database:Provider '{provider}'.");
         }
-
-        return services;
     }
 
     /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>

@@ -9,6 +9,6 @@ internal sealed class PlanningCycleConfiguration : IEntityTypeConfiguration<Plan
     {
         builder.HasIndex(c => new { c.MunicipalityId, c.BudgetYear }).IsUnique();
         builder.HasOne(c => c.Municipality).WithMany().HasForeignKey(c => c.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
-        builder.ToTable(t => t.HasCheckConstraint("CK_PlanningCycles_DeadlineOrder", "\"FinalDeadline\" >= \"DraftDeadline\""));
+        builder.ToTable(t => t.HasCheckConstraint("CK_PlanningCycles_DeadlineOrder", "FinalDeadline >= DraftDeadline"));
     }
 }

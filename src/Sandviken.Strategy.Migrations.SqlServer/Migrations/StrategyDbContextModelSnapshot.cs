@@ -100,7 +100,7 @@ namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
 
                     b.ToTable("MandatePeriods", t =>
                         {
-                            t.HasCheckConstraint("CK_MandatePeriods_Years", "\"EndYear\" >= \"StartYear\"");
+                            t.HasCheckConstraint("CK_MandatePeriods_Years", "EndYear >= StartYear");
                         });
                 });
 
@@ -390,7 +390,7 @@ namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
 
                     b.ToTable("PlanningCycles", t =>
                         {
-                            t.HasCheckConstraint("CK_PlanningCycles_DeadlineOrder", "\"FinalDeadline\" >= \"DraftDeadline\"");
+                            t.HasCheckConstraint("CK_PlanningCycles_DeadlineOrder", "FinalDeadline >= DraftDeadline");
                         });
                 });
 

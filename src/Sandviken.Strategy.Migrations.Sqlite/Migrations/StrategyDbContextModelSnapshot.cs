@@ -91,7 +91,7 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
 
                     b.ToTable("MandatePeriods", t =>
                         {
-                            t.HasCheckConstraint("CK_MandatePeriods_Years", "\"EndYear\" >= \"StartYear\"");
+                            t.HasCheckConstraint("CK_MandatePeriods_Years", "EndYear >= StartYear");
                         });
                 });
 
@@ -367,7 +367,7 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
 
                     b.ToTable("PlanningCycles", t =>
                         {
-                            t.HasCheckConstraint("CK_PlanningCycles_DeadlineOrder", "\"FinalDeadline\" >= \"DraftDeadline\"");
+                            t.HasCheckConstraint("CK_PlanningCycles_DeadlineOrder", "FinalDeadline >= DraftDeadline");
                         });
                 });
 

@@ -12,7 +12,7 @@ using Sandviken.Strategy.Domain.Data;
 namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(StrategyDbContext))]
-    [Migration("20261126171041_InitialCreate")]
+    [Migration("20261126171637_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -103,7 +103,7 @@ namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
 
                     b.ToTable("MandatePeriods", t =>
                         {
-                            t.HasCheckConstraint("CK_MandatePeriods_Years", "\"EndYear\" >= \"StartYear\"");
+                            t.HasCheckConstraint("CK_MandatePeriods_Years", "EndYear >= StartYear");
                         });
                 });
 
@@ -393,7 +393,7 @@ namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
 
                     b.ToTable("PlanningCycles", t =>
                         {
-                            t.HasCheckConstraint("CK_PlanningCycles_DeadlineOrder", "\"FinalDeadline\" >= \"DraftDeadline\"");
+                            t.HasCheckConstraint("CK_PlanningCycles_DeadlineOrder", "FinalDeadline >= DraftDeadline");
                         });
                 });
 

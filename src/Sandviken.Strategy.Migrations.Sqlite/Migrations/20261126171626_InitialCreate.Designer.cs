@@ -11,7 +11,7 @@ using Sandviken.Strategy.Domain.Data;
 namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(StrategyDbContext))]
-    [Migration("20261126171029_InitialCreate")]
+    [Migration("20261126171626_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -94,7 +94,7 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
 
                     b.ToTable("MandatePeriods", t =>
                         {
-                            t.HasCheckConstraint("CK_MandatePeriods_Years", "\"EndYear\" >= \"StartYear\"");
+                            t.HasCheckConstraint("CK_MandatePeriods_Years", "EndYear >= StartYear");
                         });
                 });
 
@@ -370,7 +370,7 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
 
                     b.ToTable("PlanningCycles", t =>
                         {
-                            t.HasCheckConstraint("CK_PlanningCycles_DeadlineOrder", "\"FinalDeadline\" >= \"DraftDeadline\"");
+                            t.HasCheckConstraint("CK_PlanningCycles_DeadlineOrder", "FinalDeadline >= DraftDeadline");
                         });
                 });
 

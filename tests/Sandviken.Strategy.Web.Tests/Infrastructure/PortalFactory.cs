@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Sandviken.Strategy.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal in process, on its own SQLite file (migrated and seeded at start as in production),
+/// with a fake clock set to 26 November 2026.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Where the database file and the logs go; two factories on one folder share a database.</summary>
+    public string DataFolder { get; init; } = Path.Combine(Path.GetTempPath(), $"sandviken-web-{Guid.NewGuid():N}");
+
+    public string DatabaseFile => Path.Combine(DataFolder, "portal.db");
+
+    public string LogFolder => Path.Combine(DataFolder, "logs");
+
+    public bool IncludeDemoData { get; init; } = true;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(DataFolder);
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Sqlite"] = $"Data Source={DatabaseFile}",
+            ["Seed:IncludeDemoData"] = IncludeDemoData ? "true" : "false",
+            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(LogFolder, "portal-.log"),
+            ["Serilog:MinimumLevel:Default"] = "Information",
+        }));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+    }
+}
