@@ -3,6 +3,7 @@ using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Home;
 using Sandviken.Strategy.Domain.Organisations;
 using Sandviken.Strategy.Domain.Seeding;
+using Sandviken.Strategy.Domain.Site;
 
 namespace Sandviken.Strategy.Web;
 
@@ -20,7 +21,7 @@ internal static class PortalRegistration
         services.AddSingleton<StartPageReader>();
         services.AddSingleton<AreaPageReader>();
         services.AddSingleton<OrganisationPageReader>();
-        services.AddSingleton<DemoContent>();
+        services.AddSingleton<SiteFactsReader>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
