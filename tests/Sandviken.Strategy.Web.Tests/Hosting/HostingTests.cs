@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Web.Tests.Infrastructure;
+
+namespace Sandviken.Strategy.Web.Tests.Hosting;
+
+/// <summary>Start-up, database, health and logging of the real host. Each test has its own database file.</summary>
+public sealed class HostingTests
+{
+    [Fact]
+    public async Task First_start_on_an_empty_database_file_creates_migrates_and_seeds_it()
+    {
+        await using var portal = new PortalFactory();
+        Assert.False(File.Exists(portal.DatabaseFile));
+
+        using var client = portal.CreateClient();
+        var html = await client.GetPageAsync("/");
+
+        Assert.True(File.Exists(portal.DatabaseFile));
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<StrategyDbContext>>().CreateDbContextAsync();
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(4, await db.StrategicAreas.CountAsync());
+        HtmlAssert.ContainsText("Växa för framtiden", html);
+    }
+
+    [Fact]
+    public async Task A_second_start_on_the_same_database_adds_nothing()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"sandviken-web-{Guid.NewGuid():N}");
+        int[] first, second;
+        await using (var portal = new PortalFactory { DataFolder = folder })
+        {
+            first = await CountRowsAsync(portal);
+        }
+
+        await using (var again = new PortalFactory { DataFolder = folder })
+        {
+            second = await CountRowsAsync(again);
+        }
+
+        Assert.Equal(first, second);
+        Assert.True(first.All(count => count > 0));
+    }
+
+    [Fact]
+    public async Task Health_reports_a_healthy_database_as_json()
+    {
+        await using var portal = new PortalFactory();
+        using var client = portal.CreateClient();
+
+        using var response = await client.GetAsync("/health");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Health_reports_an_unreachable_database_with_503()
+    {
+        await using var portal = new PortalFactory();
+        using var client = portal.CreateClient();
+        await client.GetPageAsync("/");
+
+        // Take the database away under the running app: make its file unreadable garbage.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await File.WriteAllTextAsync(portal.DatabaseFile, "this is not a database");
+        using var response = await client.GetAsync("/health");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Requests_are_logged_as_structured_events_in_the_rolling_file()
+    {
+        var portal = new PortalFactory();
+        using (var client = portal.CreateClient())
+        {
+            await client.GetPageAsync("/organisationer");
+        }
+
+        // The request is logged after the response is sent: stopping the host flushes the logger.
+        await portal.DisposeAsync();
+        var file = Assert.Single(Directory.GetFiles(portal.LogFolder, "portal-*.log"));
+        string[] lines;
+        await using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        using (var reader = new StreamReader(stream))
+        {
+            lines = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        var request = lines
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Single(e => e.TryGetProperty("RequestPath", out var path) && path.GetString() == "/organisationer");
+        Assert.Equal("GET", request.GetProperty("RequestMethod").GetString());
+        Assert.Equal(200, request.GetProperty("StatusCode").GetInt32());
+        Assert.True(request.TryGetProperty("Elapsed", out _));
+    }
+
+    [Fact]
+    public async Task Without_demo_data_there_is_no_demo_notice_and_no_organisations()
+    {
+        await using var portal = new PortalFactory { IncludeDemoData = false };
+        using var client = portal.CreateClient();
+
+        var home = await client.GetPageAsync("/");
+        var organisations = await client.GetPageAsync("/organisationer");
+
+        HtmlAssert.LacksText("Exempeldata", home);
+        HtmlAssert.ContainsText("Växa för framtiden", home);
+        HtmlAssert.ContainsText("0 mål kopplade till området", home);
+        HtmlAssert.ContainsText("Inga nämnder eller bolag är inlagda ännu.", organisations);
+        HtmlAssert.LacksText("Exempeldata", organisations);
+    }
+
+    private static async Task<int[]> CountRowsAsync(PortalFactory portal)
+    {
+        using var client = portal.CreateClient();
+        await client.GetPageAsync("/");
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<StrategyDbContext>>().CreateDbContextAsync();
+        return
+        [
+            await db.Municipalities.CountAsync(), await db.StrategicAreas.CountAsync(), await db.AreaAmbitions.CountAsync(),
+            await db.PlanningCycles.CountAsync(), await db.Organisations.CountAsync(), await db.Plans.CountAsync(),
+            await db.Goals.CountAsync(), await db.Decisions.CountAsync(), await db.PlanVersions.CountAsync(),
+        ];
+    }
+}
