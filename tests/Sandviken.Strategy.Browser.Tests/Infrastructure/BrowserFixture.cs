@@ -1,0 +1,66 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Sandviken.Strategy.Web.Tests.Infrastructure;
+
+namespace Sandviken.Strategy.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The portal on real Kestrel (a loopback port chosen by the OS) and Debian's Chromium driven by Playwright.
+/// Playwright cannot download its own browsers here; scripts/test.sh installs /usr/bin/chromium.
+/// </summary>
+#pragma warning disable CA1001 // xunit disposes the fixture through IAsyncLifetime.DisposeAsync.
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly PortalFactory portal = new();
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        portal.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        portal.StartServer();
+        var address = portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        BaseAddress = new Uri(address);
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("SANDVIKEN_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    /// <summary>A fresh page in its own context, Swedish locale, with or without JavaScript.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "sv-SE",
+            JavaScriptEnabled = javaScriptEnabled,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await portal.DisposeAsync();
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.Playwright;
+using Sandviken.Strategy.Browser.Tests.Infrastructure;
+
+namespace Sandviken.Strategy.Browser.Tests.Public;
+
+public sealed class PublicPagesInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Start_page_shows_the_four_areas_and_has_no_accessibility_violations()
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/");
+
+        Assert.Equal("Kommunfullmäktiges strategiska områden", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal(4, await page.Locator(".area-grid > li").CountAsync());
+        Assert.True(await page.GetByText("Exempeldata.").IsVisibleAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Area_page_shows_linked_goals_and_has_no_accessibility_violations()
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/omraden/minskad-klimatpaverkan");
+
+        Assert.Equal("Minskad klimatpåverkan", await page.Locator("h1").InnerTextAsync());
+        Assert.True(await page.Locator("article").CountAsync() > 0);
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    [Theory]
+    [InlineData("/organisationer")]
+    [InlineData("/organisationer/kunskapsnamnden")]
+    [InlineData("/organisationer/kunskapsnamnden/2025")]
+    [InlineData("/tillganglighet")]
+    [InlineData("/omraden/vaxa-for-framtiden?ar=abc")]
+    [InlineData("/finns-inte")]
+    public async Task Other_public_pages_have_no_accessibility_violations(string url)
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(url);
+
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task A_reader_follows_an_area_link_and_picks_a_year()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Utbildning som gör skillnad" }).ClickAsync();
+        await page.WaitForURLAsync("**/omraden/utbildning-som-gor-skillnad");
+        await page.GetByRole(AriaRole.Link, new() { Name = "2024", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/omraden/utbildning-som-gor-skillnad?ar=2024");
+
+        Assert.Contains("budgetår 2024", await page.Locator("#mal-rubrik").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("page", await page.GetByRole(AriaRole.Link, new() { Name = "2024", Exact = true }).GetAttributeAsync("aria-current"));
+    }
+
+    [Fact]
+    public async Task The_pages_work_without_JavaScript()
+    {
+        var page = await browser.NewPageAsync(javaScriptEnabled: false);
+        await page.GotoAsync("/");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nämnder och bolag" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/organisationer");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kunskapsnämnden" }).ClickAsync();
+        await page.WaitForURLAsync("**/organisationer/kunskapsnamnden");
+
+        Assert.Equal("Kunskapsnämnden", await page.Locator("h1").InnerTextAsync());
+        Assert.True(await page.Locator("table.data tbody tr").CountAsync() >= 3);
+    }
+
+    [Fact]
+    public async Task Keyboard_users_start_at_the_heading_and_the_skip_link_leads_to_the_main_content()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/organisationer");
+
+        // Blazor moves focus to the page's h1 on load, so Tab continues inside the main content.
+        await page.WaitForFunctionAsync("() => document.activeElement?.tagName === 'H1'");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('main').contains(document.activeElement)"));
+
+        // The skip link is the first stop for anyone who tabs from the top of the page.
+        var skipLink = page.GetByRole(AriaRole.Link, new() { Name = "Hoppa till huvudinnehållet" });
+        await skipLink.FocusAsync();
+        Assert.True(await skipLink.IsVisibleAsync());
+        Assert.Equal("Hoppa till huvudinnehållet", await page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('a, button, [tabindex]:not([tabindex=\"-1\"])')].find(e => e.offsetParent !== null || e === document.activeElement).textContent.trim()"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("huvudinnehall", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+    }
+}
