@@ -51,11 +51,12 @@ status=${PIPESTATUS[0]}
 set -e
 
 # 6. The closing line, summed over the per-assembly summaries ("Passed!  - Failed: 0, Passed: 4, Skipped: 0, ...").
-summary=$( (grep -E '^\s*(Passed|Failed)!' "$artifacts/test-output.log" || true) | awk '
-  { for (i = 1; i <= NF; i++) { v = $(i + 1); gsub(/,/, "", v)
+grep -E '^\s*(Passed|Failed)!' "$artifacts/test-output.log" >"$artifacts/test-summaries.log" || true
+assemblies=$(wc -l <"$artifacts/test-summaries.log")
+summary=$(awk '
+  { for (i = 1; i < NF; i++) { v = $(i + 1); gsub(/,/, "", v)
       if ($i == "Failed:") f += v; if ($i == "Passed:") p += v; if ($i == "Skipped:") s += v } }
-  END { printf "%d passed, %d failed, %d skipped", p, f, s }') )
-assemblies=$(grep -cE '^\s*(Passed|Failed)!' "$artifacts/test-output.log" || true)
+  END { printf "%d passed, %d failed, %d skipped", p, f, s }' "$artifacts/test-summaries.log")
 if [ "$assemblies" -lt 3 ] && [ "$status" -eq 0 ]; then
   echo "Expected a summary from each of the 3 test assemblies, found $assemblies." >&2
   status=1
