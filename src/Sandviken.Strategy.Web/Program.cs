@@ -11,11 +11,14 @@ CultureInfo.DefaultThreadCurrentUICulture = Swedish.Culture;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Serilog from configuration; no static bootstrap logger, so that several test hosts can run in one process.
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+// Serilog from configuration. Each host keeps its own logger (preserveStaticLogger: the static Log.Logger
+// is left alone), so that several hosts in one test process do not write to each other's sinks.
+builder.Services.AddSerilog(
+    (services, logger) => logger
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext(),
+    preserveStaticLogger: true);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -27,7 +30,8 @@ await app.Services.InitialiseDatabaseAsync(app.Environment.ContentRootPath);
 
 app.UseExceptionHandler("/fel", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/hittades-inte", createScopeForStatusCodePages: true);
-app.UseSerilogRequestLogging();
+// The host's own logger: without it the middleware would write to the static Log.Logger.
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseRequestLocalization(new RequestLocalizationOptions()
     .SetDefaultCulture(Swedish.Culture.Name)
     .AddSupportedCultures(Swedish.Culture.Name)
