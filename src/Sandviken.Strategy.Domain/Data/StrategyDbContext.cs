@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Areas;
 using Sandviken.Strategy.Domain.Auditing;
@@ -6,6 +7,7 @@ using Sandviken.Strategy.Domain.Municipalities;
 using Sandviken.Strategy.Domain.Organisations;
 using Sandviken.Strategy.Domain.Planning;
 using Sandviken.Strategy.Domain.Plans;
+using Sandviken.Strategy.Domain.Users;
 
 namespace Sandviken.Strategy.Domain.Data;
 
@@ -14,7 +16,7 @@ namespace Sandviken.Strategy.Domain.Data;
 /// dotnet ef migrations add NAME --project src/Sandviken.Strategy.Migrations.Sqlite --startup-project src/Sandviken.Strategy.Web -- --Database:Provider=Sqlite
 /// dotnet ef migrations add NAME --project src/Sandviken.Strategy.Migrations.SqlServer --startup-project src/Sandviken.Strategy.Web -- --Database:Provider=SqlServer
 /// </summary>
-public class StrategyDbContext(DbContextOptions<StrategyDbContext> options) : DbContext(options)
+public class StrategyDbContext(DbContextOptions<StrategyDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<Municipality> Municipalities => Set<Municipality>();
 
@@ -44,6 +46,8 @@ public class StrategyDbContext(DbContextOptions<StrategyDbContext> options) : Db
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseChangesToWriteOnceRecords();
@@ -56,8 +60,11 @@ public class StrategyDbContext(DbContextOptions<StrategyDbContext> options) : Db
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StrategyDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(StrategyDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

@@ -1,0 +1,274 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Auditing;
+using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Validation;
+
+namespace Sandviken.Strategy.Domain.Plans;
+
+/// <summary>
+/// Changes to a plan's working copy. Every method checks, on the server and against the database, that the
+/// user may edit the plan's organisation, that the plan is open for editing, and writes the audit entry in
+/// the same transaction as the change.
+/// </summary>
+public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFactory, ActorLoader actors, TimeProvider time)
+{
+    /// <summary>Creates the plan of an organisation for a budget year, optionally with a copy of the previous year's goals.</summary>
+    public async Task<int> CreatePlanAsync(ClaimsPrincipal user, int organisationId, int budgetYear, bool copyPreviousYear, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var actor = await actors.LoadAsync(db, user, ct);
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct);
+        if (organisation is null || !actor.CanEditPlansOf(organisationId))
+        {
+            throw actors.Refuse(actor, "CreatePlan", "Organisation", organisationId, "Du kan bara skapa planer för din egen nämnd eller ditt eget bolag.");
+        }
+
+        if (!organisation.IsActive)
+        {
+            throw new RuleViolationException($"{organisation.Name} är inte längre aktiv och kan inte få nya planer.");
+        }
+
+        if (!await db.PlanningCycles.AnyAsync(c => c.MunicipalityId == organisation.MunicipalityId && c.BudgetYear == budgetYear, ct))
+        {
+            throw new ValidationFailedException("BudgetYear", $"Det finns ingen planeringsomgång för budgetår {budgetYear}.");
+        }
+
+        if (await db.Plans.AnyAsync(p => p.OrganisationId == organisationId && p.BudgetYear == budgetYear, ct))
+        {
+            throw new ValidationFailedException("BudgetYear", $"{organisation.Name} har redan en plan för budgetår {budgetYear}.");
+        }
+
+        var plan = new Plan { OrganisationId = organisationId, BudgetYear = budgetYear, Status = PlanStatus.Draft };
+        if (copyPreviousYear)
+        {
+            plan.Goals.AddRange(await CopyPreviousGoalsAsync(db, organisationId, budgetYear, ct));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        Audit.Record(db, actor, Now, "Plan.Create", "Plan", plan.Id, null,
+            new { plan.OrganisationId, plan.BudgetYear, CopiedGoals = plan.Goals.Select(g => g.Title).ToList() });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return plan.Id;
+    }
+
+    public async Task<GoalState> AddGoalAsync(ClaimsPrincipal user, int planId, GoalInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (actor, plan) = await LoadEditablePlanAsync(db, user, planId, "AddGoal", ct);
+        input = GoalRules.Normalise(input);
+        GoalRules.Validate(input, await AreaIdsForYearAsync(db, plan.BudgetYear, ct));
+
+        var goal = new Goal
+        {
+            PlanId = plan.Id,
+            SortOrder = (await db.Goals.Where(g => g.PlanId == plan.Id).MaxAsync(g => (int?)g.SortOrder, ct) ?? 0) + 1,
+            Title = input.Title,
+        };
+        Apply(goal, input);
+        db.Goals.Add(goal);
+        plan.ConcurrencyToken = Guid.NewGuid();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        Audit.Record(db, actor, Now, "Goal.Add", "Plan", plan.Id, null, new { GoalId = goal.Id, Goal = input });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new GoalState(goal.Id, goal.ConcurrencyToken, goal.SortOrder, input);
+    }
+
+    /// <param name="expectedToken">The goal's token when the user opened it; a different stored token means a conflict.</param>
+    public async Task<GoalState> UpdateGoalAsync(ClaimsPrincipal user, int goalId, Guid expectedToken, GoalInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var planId = await PlanIdOfGoalAsync(db, goalId, ct);
+        var (actor, plan) = await LoadEditablePlanAsync(db, user, planId, "UpdateGoal", ct);
+        var goal = await LoadGoalAsync(db, goalId, ct) ?? throw await ConflictAsync(db, planId, goalId, ct);
+        if (goal.ConcurrencyToken != expectedToken)
+        {
+            throw await ConflictAsync(db, planId, goalId, ct);
+        }
+
+        input = GoalRules.Normalise(input);
+        GoalRules.Validate(input, await AreaIdsForYearAsync(db, plan.BudgetYear, ct));
+        var before = StateOf(goal).Input;
+
+        // The original value of the token is what the UPDATE's WHERE clause checks: another save in between fails it.
+        db.Entry(goal).Property(g => g.ConcurrencyToken).OriginalValue = expectedToken;
+        goal.ConcurrencyToken = Guid.NewGuid();
+        Apply(goal, input);
+        plan.ConcurrencyToken = Guid.NewGuid();
+        Audit.Record(db, actor, Now, "Goal.Update", "Plan", plan.Id, new { GoalId = goal.Id, Goal = before }, new { GoalId = goal.Id, Goal = input });
+
+        await SaveOrConflictAsync(db, planId, goalId, ct);
+        return new GoalState(goal.Id, goal.ConcurrencyToken, goal.SortOrder, input);
+    }
+
+    public async Task RemoveGoalAsync(ClaimsPrincipal user, int goalId, Guid expectedToken, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var planId = await PlanIdOfGoalAsync(db, goalId, ct);
+        var (actor, plan) = await LoadEditablePlanAsync(db, user, planId, "RemoveGoal", ct);
+        var goal = await LoadGoalAsync(db, goalId, ct) ?? throw await ConflictAsync(db, planId, goalId, ct);
+        if (goal.ConcurrencyToken != expectedToken)
+        {
+            throw await ConflictAsync(db, planId, goalId, ct);
+        }
+
+        db.Entry(goal).Property(g => g.ConcurrencyToken).OriginalValue = expectedToken;
+        db.Goals.Remove(goal);
+        plan.ConcurrencyToken = Guid.NewGuid();
+        Audit.Record(db, actor, Now, "Goal.Remove", "Plan", plan.Id, new { GoalId = goal.Id, Goal = StateOf(goal).Input }, null);
+        await SaveOrConflictAsync(db, planId, goalId, ct);
+    }
+
+    /// <summary>Moves a goal one place up (-1) or down (+1) in the plan's order.</summary>
+    public async Task MoveGoalAsync(ClaimsPrincipal user, int goalId, int step, CancellationToken ct = default)
+    {
+        if (step is not (-1 or 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), "A goal moves one place at a time.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var planId = await PlanIdOfGoalAsync(db, goalId, ct);
+        var (actor, plan) = await LoadEditablePlanAsync(db, user, planId, "MoveGoal", ct);
+        var goals = await db.Goals.Where(g => g.PlanId == planId).OrderBy(g => g.SortOrder).ThenBy(g => g.Id).ToListAsync(ct);
+        var index = goals.FindIndex(g => g.Id == goalId);
+        var target = index + step;
+        if (target < 0 || target >= goals.Count)
+        {
+            return;
+        }
+
+        var before = goals.Select(g => g.Id).ToList();
+        (goals[index], goals[target]) = (goals[target], goals[index]);
+        for (var i = 0; i < goals.Count; i++)
+        {
+            goals[i].SortOrder = i + 1;
+        }
+
+        plan.ConcurrencyToken = Guid.NewGuid();
+        Audit.Record(db, actor, Now, "Goal.Reorder", "Plan", plan.Id, new { Order = before }, new { Order = goals.Select(g => g.Id).ToList() });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private async Task<(Actor Actor, Plan Plan)> LoadEditablePlanAsync(StrategyDbContext db, ClaimsPrincipal user, int planId, string operation, CancellationToken ct)
+    {
+        var actor = await actors.LoadAsync(db, user, ct);
+        var plan = await db.Plans.Include(p => p.Organisation).SingleOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null || !actor.CanEditPlansOf(plan.OrganisationId))
+        {
+            throw actors.Refuse(actor, operation, "Plan", planId, "Du kan bara ändra planer för din egen nämnd eller ditt eget bolag.");
+        }
+
+        if (plan.Status == PlanStatus.Final)
+        {
+            throw new RuleViolationException("Planen är fastställd och kan inte ändras. En administratör kan öppna den för revidering.");
+        }
+
+        return (actor, plan);
+    }
+
+    private static async Task<int> PlanIdOfGoalAsync(StrategyDbContext db, int goalId, CancellationToken ct) =>
+        await db.Goals.Where(g => g.Id == goalId).Select(g => (int?)g.PlanId).SingleOrDefaultAsync(ct)
+        ?? throw new GoalConflictException(null, null, null);
+
+    private static Task<Goal?> LoadGoalAsync(StrategyDbContext db, int goalId, CancellationToken ct) =>
+        db.Goals.Include(g => g.Areas).Include(g => g.Indicators).SingleOrDefaultAsync(g => g.Id == goalId, ct);
+
+    internal static async Task<IReadOnlySet<int>> AreaIdsForYearAsync(StrategyDbContext db, int budgetYear, CancellationToken ct) =>
+        (await db.StrategicAreas
+            .Where(a => a.MandatePeriod.StartYear <= budgetYear && a.MandatePeriod.EndYear >= budgetYear)
+            .Select(a => a.Id)
+            .ToListAsync(ct)).ToHashSet();
+
+    internal static GoalState StateOf(Goal goal) => new(
+        goal.Id,
+        goal.ConcurrencyToken,
+        goal.SortOrder,
+        new GoalInput(
+            goal.Title,
+            goal.Description,
+            [.. goal.Areas.Select(a => a.StrategicAreaId).Order()],
+            [.. goal.Indicators.OrderBy(i => i.SortOrder).Select(i => new IndicatorInput(
+                i.Name, i.Unit, i.Direction, i.BaselineValue, i.BaselineYear, i.TargetValue, i.TargetYear, i.KoladaKpiId))]));
+
+    private static void Apply(Goal goal, GoalInput input)
+    {
+        goal.Title = input.Title;
+        goal.Description = input.Description;
+        goal.Areas.RemoveAll(a => !input.AreaIds.Contains(a.StrategicAreaId));
+        goal.Areas.AddRange(input.AreaIds
+            .Where(id => goal.Areas.All(a => a.StrategicAreaId != id))
+            .Select(id => new GoalArea { StrategicAreaId = id }));
+        goal.Indicators.Clear();
+        goal.Indicators.AddRange(input.Indicators.Select((i, index) => new Indicator
+        {
+            Name = i.Name,
+            Unit = i.Unit,
+            Direction = i.Direction,
+            BaselineValue = i.BaselineValue,
+            BaselineYear = i.BaselineYear,
+            TargetValue = i.TargetValue,
+            TargetYear = i.TargetYear,
+            KoladaKpiId = i.KoladaKpiId,
+            SortOrder = index + 1,
+        }));
+    }
+
+    private static async Task<List<Goal>> CopyPreviousGoalsAsync(StrategyDbContext db, int organisationId, int budgetYear, CancellationToken ct)
+    {
+        var previous = await db.Plans
+            .Where(p => p.OrganisationId == organisationId && p.BudgetYear < budgetYear)
+            .OrderByDescending(p => p.BudgetYear)
+            .Select(p => p.Id)
+            .FirstOrDefaultAsync(ct);
+        if (previous == 0)
+        {
+            throw new ValidationFailedException("CopyPreviousYear", "Det finns ingen tidigare plan att kopiera mål från.");
+        }
+
+        // Links to areas of another mandate period are dropped: the new period's areas are the council's new decision.
+        var validAreas = await AreaIdsForYearAsync(db, budgetYear, ct);
+        var goals = await db.Goals.AsNoTracking().Include(g => g.Areas).Include(g => g.Indicators)
+            .Where(g => g.PlanId == previous).OrderBy(g => g.SortOrder).ToListAsync(ct);
+        return [.. goals.Select((g, index) =>
+        {
+            var copy = new Goal { Title = g.Title, SortOrder = index + 1 };
+            Apply(copy, StateOf(g).Input with { AreaIds = [.. g.Areas.Select(a => a.StrategicAreaId).Where(validAreas.Contains)] });
+            return copy;
+        })];
+    }
+
+    private static async Task SaveOrConflictAsync(StrategyDbContext db, int planId, int goalId, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw await ConflictAsync(db, planId, goalId, ct);
+        }
+    }
+
+    private static async Task<GoalConflictException> ConflictAsync(StrategyDbContext db, int planId, int goalId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var current = await db.Goals.AsNoTracking().Include(g => g.Areas).Include(g => g.Indicators).SingleOrDefaultAsync(g => g.Id == goalId, ct);
+        var planKey = planId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var last = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Entity == "Plan" && a.EntityId == planKey && a.Action.StartsWith("Goal."))
+            .OrderByDescending(a => a.Id)
+            .Select(a => new { a.User, a.AtUtc })
+            .FirstOrDefaultAsync(ct);
+        return new GoalConflictException(current is null ? null : StateOf(current), last?.User, last?.AtUtc);
+    }
+}

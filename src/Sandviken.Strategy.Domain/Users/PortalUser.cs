@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Sandviken.Strategy.Domain.Users;
+
+/// <summary>A person who signs in. Accounts live in the portal's own database (ASP.NET Core Identity).</summary>
+public class PortalUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>A deactivated user cannot sign in, and an open session of theirs can no longer change anything.</summary>
+    public bool IsActive { get; set; } = true;
+
+    public bool IsDemo { get; set; }
+
+    public List<OrganisationMembership> Memberships { get; set; } = [];
+}

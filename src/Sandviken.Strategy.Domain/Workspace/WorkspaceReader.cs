@@ -1,0 +1,151 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Auditing;
+using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Decisions;
+using Sandviken.Strategy.Domain.Organisations;
+using Sandviken.Strategy.Domain.Plans;
+
+namespace Sandviken.Strategy.Domain.Workspace;
+
+public sealed record WorkspaceOverview(bool CanEditAnything, IReadOnlyList<WorkspaceOrganisation> Organisations);
+
+public sealed record WorkspaceOrganisation(
+    int Id,
+    string Slug,
+    string Name,
+    OrganisationKind Kind,
+    bool CanEdit,
+    IReadOnlyList<WorkspacePlanItem> Plans,
+    IReadOnlyList<int> YearsWithoutPlan);
+
+public sealed record WorkspacePlanItem(int Id, int BudgetYear, PlanStatus Status, int GoalCount);
+
+public sealed record AreaOption(int Id, string Slug, string Title);
+
+public sealed record WorkingCopy(
+    int PlanId,
+    int OrganisationId,
+    string OrganisationSlug,
+    string OrganisationName,
+    OrganisationKind OrganisationKind,
+    int BudgetYear,
+    PlanStatus Status,
+    bool CanEdit,
+    bool CanReopen,
+    IReadOnlyList<AreaOption> Areas,
+    IReadOnlyList<GoalState> Goals,
+    IReadOnlyList<DecisionRecord> Decisions)
+{
+    public bool IsEditable => CanEdit && Status != PlanStatus.Final;
+
+    public DecisionKind? NextDecision => Status switch
+    {
+        PlanStatus.Draft => DecisionKind.Draft,
+        PlanStatus.DraftDecided or PlanStatus.Revision => DecisionKind.Final,
+        _ => null,
+    };
+}
+
+public sealed record DecisionRecord(DecisionKind Kind, DateOnly DecidedOn, string DecidedBy, string Reference, int VersionNumber, string RecordedBy, DateTime RecordedAtUtc);
+
+public sealed record HistoryEntry(DateTime AtUtc, string User, string Action, string? Before, string? After);
+
+/// <summary>
+/// The workspace's read side. Officials, politicians and administrators read every working copy; a secretary
+/// reads only their own organisations'. Refusals are logged like every other refused attempt.
+/// </summary>
+public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFactory, ActorLoader actors)
+{
+    public async Task<WorkspaceOverview> ReadOverviewAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var actor = await actors.LoadAsync(db, user, ct);
+        if (!actor.IsSignedIn)
+        {
+            throw actors.Refuse(actor, "ReadWorkspace", "Workspace", null, "Logga in för att använda arbetsytan.");
+        }
+
+        var readAll = actor.ReadsAllWorkingCopies;
+        var ids = actor.OrganisationIds.ToList();
+        var organisations = await db.Organisations.AsNoTracking()
+            .Where(o => readAll || ids.Contains(o.Id))
+            .Select(o => new
+            {
+                o.Id, o.Slug, o.Name, o.Kind, o.IsActive, o.MunicipalityId,
+                Plans = db.Plans.Where(p => p.OrganisationId == o.Id)
+                    .Select(p => new WorkspacePlanItem(p.Id, p.BudgetYear, p.Status, p.Goals.Count)).ToList(),
+            })
+            .ToListAsync(ct);
+        var cycleYears = await db.PlanningCycles.AsNoTracking().Select(c => c.BudgetYear).ToListAsync(ct);
+
+        var result = organisations
+            .Where(o => o.IsActive || o.Plans.Count > 0)
+            .Select(o => new WorkspaceOrganisation(
+                o.Id, o.Slug, o.Name, o.Kind,
+                actor.CanEditPlansOf(o.Id) && o.IsActive,
+                [.. o.Plans.OrderByDescending(p => p.BudgetYear)],
+                [.. cycleYears.Except(o.Plans.Select(p => p.BudgetYear)).OrderDescending()]))
+            // Your own organisations first, then the rest in Swedish order.
+            .OrderByDescending(o => o.CanEdit)
+            .ThenBy(o => o.Kind)
+            .ThenBy(o => o.Name, Swedish.Comparer)
+            .ToList();
+        return new WorkspaceOverview(result.Any(o => o.CanEdit), result);
+    }
+
+    public async Task<WorkingCopy> ReadPlanAsync(ClaimsPrincipal user, int planId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var actor = await actors.LoadAsync(db, user, ct);
+        var plan = await db.Plans.AsNoTracking()
+            .Where(p => p.Id == planId)
+            .Select(p => new { p.Id, p.OrganisationId, p.Organisation.Slug, p.Organisation.Name, p.Organisation.Kind, p.BudgetYear, p.Status })
+            .SingleOrDefaultAsync(ct);
+        if (plan is null || !actor.CanReadWorkingCopyOf(plan.OrganisationId))
+        {
+            throw actors.Refuse(actor, "ReadWorkingCopy", "Plan", planId, "Du har inte behörighet att se den här planen i arbetsytan.");
+        }
+
+        var goals = await db.Goals.AsNoTracking().Include(g => g.Areas).Include(g => g.Indicators)
+            .Where(g => g.PlanId == planId).OrderBy(g => g.SortOrder).ThenBy(g => g.Id).ToListAsync(ct);
+        var areas = await db.StrategicAreas.AsNoTracking()
+            .Where(a => a.MandatePeriod.StartYear <= plan.BudgetYear && a.MandatePeriod.EndYear >= plan.BudgetYear)
+            .OrderBy(a => a.SortOrder)
+            .Select(a => new AreaOption(a.Id, a.Slug, a.Title))
+            .ToListAsync(ct);
+        var decisions = await db.Decisions.AsNoTracking()
+            .Where(d => d.PlanId == planId)
+            .OrderBy(d => d.PlanVersion.Number)
+            .Select(d => new DecisionRecord(d.Kind, d.DecidedOn, d.DecidedBy, d.Reference, d.PlanVersion.Number, d.RecordedBy, d.RecordedAtUtc))
+            .ToListAsync(ct);
+
+        return new WorkingCopy(
+            plan.Id, plan.OrganisationId, plan.Slug, plan.Name, plan.Kind, plan.BudgetYear, plan.Status,
+            actor.CanEditPlansOf(plan.OrganisationId),
+            actor.IsAdministrator && plan.Status == PlanStatus.Final,
+            areas,
+            [.. goals.Select(PlanEditingService.StateOf)],
+            decisions);
+    }
+
+    /// <summary>The plan's audit trail, newest first: read-only, as everything in the log.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(ClaimsPrincipal user, int planId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var actor = await actors.LoadAsync(db, user, ct);
+        var organisationId = await db.Plans.Where(p => p.Id == planId).Select(p => (int?)p.OrganisationId).SingleOrDefaultAsync(ct);
+        if (organisationId is null || !actor.CanReadWorkingCopyOf(organisationId.Value))
+        {
+            throw actors.Refuse(actor, "ReadHistory", "Plan", planId, "Du har inte behörighet att se den här planens historik.");
+        }
+
+        var key = planId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Entity == "Plan" && a.EntityId == key)
+            .OrderByDescending(a => a.Id)
+            .Select(a => new HistoryEntry(a.AtUtc, a.User, a.Action, a.Before, a.After))
+            .ToListAsync(ct);
+    }
+}
