@@ -1,4 +1,9 @@
+using Sandviken.Strategy.Domain.Access;
 using Sandviken.Strategy.Domain.Areas;
+using Sandviken.Strategy.Domain.Decisions;
+using Sandviken.Strategy.Domain.Plans;
+using Sandviken.Strategy.Domain.Workspace;
+using Sandviken.Strategy.Web.Identity;
 using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Home;
 using Sandviken.Strategy.Domain.Organisations;
@@ -23,10 +28,21 @@ internal static class PortalRegistration
         services.AddSingleton<OrganisationPageReader>();
         services.AddSingleton<SiteFactsReader>();
 
+        services.AddPortalIdentity();
+        services.AddScoped<AccountSeeder>();
+        services.AddSingleton<ActorLoader>();
+        services.AddSingleton<PlanEditingService>();
+        services.AddSingleton<DecisionService>();
+        services.AddSingleton<WorkspaceReader>();
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
 
-    public static Task InitialiseDatabaseAsync(this IServiceProvider services, string contentRootPath) =>
-        services.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(contentRootPath);
+    public static async Task InitialiseDatabaseAsync(this IServiceProvider services, string contentRootPath)
+    {
+        await services.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(contentRootPath);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
+    }
 }

@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using Sandviken.Strategy.Domain;
 using Sandviken.Strategy.Web;
 using Sandviken.Strategy.Web.Components;
+using Sandviken.Strategy.Web.Identity;
 using Serilog;
 
 // Swedish formatting everywhere (numbers otherwise come out as 1,037.50).
@@ -36,10 +37,13 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
     .SetDefaultCulture(Swedish.Culture.Name)
     .AddSupportedCultures(Swedish.Culture.Name)
     .AddSupportedUICultures(Swedish.Culture.Name));
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health", HealthEndpoint.Options);
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
