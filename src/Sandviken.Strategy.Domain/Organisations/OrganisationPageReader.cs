@@ -44,7 +44,8 @@ public sealed record PlanPageModel(
     IReadOnlyList<DecisionView> Decisions,
     IReadOnlyList<VersionView> Versions,
     VersionView? ShownVersion,
-    IReadOnlyList<PlanAreaGoals> GoalsByArea);
+    IReadOnlyList<PlanAreaGoals> GoalsByArea,
+    VersionComparison? DraftToFinal);
 
 public sealed record VersionView(int Number, DecisionKind Kind, DateTime CreatedAtUtc, string ContentSha256);
 
@@ -124,6 +125,13 @@ public sealed class OrganisationPageReader(IDbContextFactory<StrategyDbContext> 
             .Select(d => new DecisionView(d.Kind, d.DecidedOn, d.DecidedBy, d.Reference, d.PlanVersion.Number))
             .ToListAsync(ct);
 
+        // The April draft against the September final that followed it (the latest of each kind).
+        var draft = versions.LastOrDefault(v => v.View.Kind == DecisionKind.Draft);
+        var final = versions.LastOrDefault(v => v.View.Kind == DecisionKind.Final && v.View.Number > (draft?.View.Number ?? 0));
+        var draftToFinal = draft is null || final is null
+            ? null
+            : VersionComparison.Between(draft.View.Number, PlanSnapshot.FromJson(draft.Content), final.View.Number, PlanSnapshot.FromJson(final.Content));
+
         return new PlanPageModel(
             organisation.Slug,
             organisation.Name,
@@ -133,7 +141,8 @@ public sealed class OrganisationPageReader(IDbContextFactory<StrategyDbContext> 
             decisions,
             [.. versions.Select(v => v.View)],
             latest?.View,
-            snapshot is null ? [] : await GroupByAreaAsync(db, snapshot, budgetYear, ct));
+            snapshot is null ? [] : await GroupByAreaAsync(db, snapshot, budgetYear, ct),
+            draftToFinal);
     }
 
     // Areas in the council's order; a goal linked to an area that was since removed still shows under its decided title.

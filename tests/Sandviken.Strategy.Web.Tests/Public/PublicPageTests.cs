@@ -145,4 +145,24 @@ public sealed class PublicPageTests(PortalFactory portal) : IClassFixture<Portal
         HtmlAssert.ContainsText("Strategiska mål 2025 – Sandvikenhus AB", html);
         HtmlAssert.ContainsText("Styrelsen för Sandvikenhus AB", html);
     }
+
+    [Fact]
+    public async Task Plan_page_shows_what_changed_between_the_April_draft_and_the_September_final()
+    {
+        // In the demo data this goal was added between the draft and the final decision for 2024.
+        var html = await client.GetPageAsync("/organisationer/kultur-och-fritidsnamnden/2024");
+
+        HtmlAssert.ContainsText("Skillnader mellan utkastet och den fastställda planen", html);
+        HtmlAssert.ContainsText("Jämför version 1 (beslutat utkast) med version 2 (fastställd plan).", html);
+        HtmlAssert.ContainsText("Tillagt mål Fler barn och unga deltar i kulturskolan och läser", html);
+    }
+
+    [Fact]
+    public async Task A_plan_with_only_a_draft_has_no_comparison_yet()
+    {
+        var html = await client.GetPageAsync("/organisationer/omsorgsnamnden/2026");
+
+        HtmlAssert.LacksText("Skillnader mellan utkastet", html);
+        HtmlAssert.ContainsText("Visar version 1: beslutat utkast.", html);
+    }
 }
