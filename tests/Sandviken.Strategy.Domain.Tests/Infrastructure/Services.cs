@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.AspNetCore.Identity;
 using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Administration;
+using Sandviken.Strategy.Domain.Users;
 using Sandviken.Strategy.Domain.Decisions;
 using Sandviken.Strategy.Domain.Plans;
 using Sandviken.Strategy.Domain.Workspace;
@@ -19,6 +22,12 @@ public sealed class Services(TestDatabase database)
     public DecisionService Decisions => new(database, Actors, database.Clock);
 
     public WorkspaceReader Workspace => new(database, Actors);
+
+    public OrganisationAdminService Organisations => new(database, Actors, database.Clock);
+
+    public UserAdminService Users => new(database, Actors, database.Clock, new PasswordHasher<PortalUser>(), new UpperInvariantLookupNormalizer());
+
+    public PlanningAdminService Planning => new(database, Actors, database.Clock);
 }
 
 public sealed class RecordingLogger<T> : ILogger<T>

@@ -36,6 +36,18 @@ public static class TestUsers
 
     public static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
 
+    /// <summary>The four roles exist in a real deployment from the first start on.</summary>
+    public static async Task EnsureRolesAsync(this TestDatabase database)
+    {
+        await using var db = database.CreateDbContext();
+        foreach (var role in Roles.All.Where(r => !db.Roles.Any(x => x.Name == r)))
+        {
+            db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     public static async Task DeactivateAsync(this TestDatabase database, ClaimsPrincipal principal)
     {
         await using var db = database.CreateDbContext();

@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Organisations;
+using Sandviken.Strategy.Domain.Validation;
+
+namespace Sandviken.Strategy.Domain.Administration;
+
+public sealed record OrganisationInput(string Name, OrganisationKind Kind, int? ParentId, bool IsActive);
+
+public sealed record OrganisationRow(int Id, string Slug, string Name, OrganisationKind Kind, int? ParentId, string? ParentName, bool IsActive, bool IsDemo);
+
+/// <summary>Organisations: add, rename, deactivate, kind and parent company. Nothing is deleted: plans refer to them.</summary>
+public sealed class OrganisationAdminService(IDbContextFactory<StrategyDbContext> dbFactory, ActorLoader actors, TimeProvider time)
+    : AdministrationService(dbFactory, actors, time)
+{
+    public async Task<IReadOnlyList<OrganisationRow>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var (db, _) = await BeginAsync(user, "ListOrganisations", "Organisation", null, ct);
+        await using (db)
+        {
+            var rows = await db.Organisations.AsNoTracking()
+                .Select(o => new OrganisationRow(o.Id, o.Slug, o.Name, o.Kind, o.ParentId, o.Parent == null ? null : o.Parent.Name, o.IsActive, o.IsDemo))
+                .ToListAsync(ct);
+            return [.. rows.OrderBy(o => o.Kind).ThenBy(o => o.Name, Swedish.Comparer)];
+        }
+    }
+
+    public async Task<int> AddAsync(ClaimsPrincipal user, OrganisationInput input, CancellationToken ct = default)
+    {
+        var (db, actor) = await BeginAsync(user, "AddOrganisation", "Organisation", null, ct);
+        await using (db)
+        {
+            input = input with { Name = (input.Name ?? "").Trim() };
+            var slug = Slugs.From(input.Name);
+            await ValidateAsync(db, input, slug, null, ct);
+            var organisation = new Organisation
+            {
+                MunicipalityId = await db.Municipalities.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(ct),
+                Slug = slug,
+                Name = input.Name,
+                Kind = input.Kind,
+                ParentId = input.ParentId,
+                IsActive = input.IsActive,
+            };
+            db.Organisations.Add(organisation);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            Audit(db, actor, "Organisation.Add", "Organisation", organisation.Id, null, input);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return organisation.Id;
+        }
+    }
+
+    /// <summary>Renames (the address stays, so links keep working), changes kind or parent, or (de)activates.</summary>
+    public async Task UpdateAsync(ClaimsPrincipal user, int organisationId, OrganisationInput input, CancellationToken ct = default)
+    {
+        var (db, actor) = await BeginAsync(user, "UpdateOrganisation", "Organisation", organisationId, ct);
+        await using (db)
+        {
+            var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct)
+                ?? throw new RuleViolationException("Organisationen finns inte.");
+            input = input with { Name = (input.Name ?? "").Trim() };
+            await ValidateAsync(db, input, organisation.Slug, organisationId, ct);
+            var before = new OrganisationInput(organisation.Name, organisation.Kind, organisation.ParentId, organisation.IsActive);
+            (organisation.Name, organisation.Kind, organisation.ParentId, organisation.IsActive) = (input.Name, input.Kind, input.ParentId, input.IsActive);
+            Audit(db, actor, "Organisation.Update", "Organisation", organisationId, before, input);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static async Task ValidateAsync(StrategyDbContext db, OrganisationInput input, string slug, int? organisationId, CancellationToken ct)
+    {
+        var problems = new Problems();
+        problems.Require(input.Name.Length > 0, nameof(OrganisationInput.Name), "Ange organisationens namn.");
+        problems.Require(input.Name.Length <= 200, nameof(OrganisationInput.Name), "Namnet får vara högst 200 tecken.");
+        problems.Require(Enum.IsDefined(input.Kind), nameof(OrganisationInput.Kind), "Välj nämnd eller bolag.");
+        problems.Require(
+            organisationId is not null || slug.Length == 0 || !await db.Organisations.AnyAsync(o => o.Slug == slug, ct),
+            nameof(OrganisationInput.Name),
+            "Det finns redan en organisation med det namnet.");
+        problems.Require(
+            !await db.Organisations.AnyAsync(o => o.Name == input.Name && o.Id != organisationId, ct),
+            nameof(OrganisationInput.Name),
+            "Det finns redan en organisation med det namnet.");
+        if (input.ParentId is { } parentId)
+        {
+            var parent = await db.Organisations.Where(o => o.Id == parentId).Select(o => new { o.Kind, o.ParentId }).SingleOrDefaultAsync(ct);
+            problems.Require(input.Kind == OrganisationKind.Company, nameof(OrganisationInput.ParentId), "Bara ett bolag kan ha ett moderbolag.");
+            problems.Require(parent is not null && parent.Kind == OrganisationKind.Company, nameof(OrganisationInput.ParentId), "Moderbolaget måste vara ett bolag.");
+            problems.Require(parentId != organisationId && parent?.ParentId != organisationId, nameof(OrganisationInput.ParentId), "Ett bolag kan inte vara moderbolag till sig självt eller sitt eget moderbolag.");
+        }
+
+        problems.ThrowIfAny();
+    }
+}

@@ -1,0 +1,193 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Areas;
+using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Planning;
+using Sandviken.Strategy.Domain.Validation;
+
+namespace Sandviken.Strategy.Domain.Administration;
+
+public sealed record CycleInput(int BudgetYear, DateOnly? DraftDeadline, DateOnly? FinalDeadline);
+
+public sealed record CycleRow(int BudgetYear, DateOnly DraftDeadline, DateOnly FinalDeadline, int Plans);
+
+public sealed record PeriodInput(string Name, int StartYear, int EndYear, DateOnly? AreasDecidedOn, string AreasDecidedBy);
+
+public sealed record AreaInput(string Title, string Lead, string? Body);
+
+public sealed record PeriodRow(int Id, string Name, int StartYear, int EndYear, DateOnly AreasDecidedOn, string AreasDecidedBy, IReadOnlyList<AreaRow> Areas);
+
+public sealed record AreaRow(int Id, string Slug, string Title, string Lead, string Body, int SortOrder);
+
+/// <summary>
+/// Planning cycle deadlines per budget year, and mandate periods with their strategic areas: the areas run
+/// through 2026, a new council sets new ones for 2027–2030, and the portal carries both periods.
+/// </summary>
+public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> dbFactory, ActorLoader actors, TimeProvider time)
+    : AdministrationService(dbFactory, actors, time)
+{
+    public async Task<IReadOnlyList<CycleRow>> ListCyclesAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var (db, _) = await BeginAsync(user, "ListCycles", "PlanningCycle", null, ct);
+        await using (db)
+        {
+            return await db.PlanningCycles.AsNoTracking().OrderByDescending(c => c.BudgetYear)
+                .Select(c => new CycleRow(c.BudgetYear, c.DraftDeadline, c.FinalDeadline, db.Plans.Count(p => p.BudgetYear == c.BudgetYear)))
+                .ToListAsync(ct);
+        }
+    }
+
+    /// <summary>Adds the cycle of a budget year, or moves its deadlines.</summary>
+    public async Task SaveCycleAsync(ClaimsPrincipal user, CycleInput input, CancellationToken ct = default)
+    {
+        var (db, actor) = await BeginAsync(user, "SaveCycle", "PlanningCycle", input.BudgetYear, ct);
+        await using (db)
+        {
+            var problems = new Problems();
+            problems.Require(input.BudgetYear is >= 2000 and <= 2100, nameof(CycleInput.BudgetYear), "Ange ett budgetår mellan 2000 och 2100.");
+            problems.Require(input.DraftDeadline is not null, nameof(CycleInput.DraftDeadline), "Ange sista dag för beslut om utkast.");
+            problems.Require(input.FinalDeadline is not null, nameof(CycleInput.FinalDeadline), "Ange sista dag för slutgiltigt beslut.");
+            problems.Require(
+                input.DraftDeadline is null || input.FinalDeadline is null || input.FinalDeadline >= input.DraftDeadline,
+                nameof(CycleInput.FinalDeadline),
+                "Det slutgiltiga beslutet kan inte ha sista dag före utkastet.");
+            problems.Require(
+                input.FinalDeadline is null || input.FinalDeadline.Value.Year < input.BudgetYear,
+                nameof(CycleInput.FinalDeadline),
+                "Planen ska vara fastställd före budgetårets början.");
+            problems.ThrowIfAny();
+
+            var cycle = await db.PlanningCycles.SingleOrDefaultAsync(c => c.BudgetYear == input.BudgetYear, ct);
+            var before = cycle is null ? null : new CycleInput(cycle.BudgetYear, cycle.DraftDeadline, cycle.FinalDeadline);
+            if (cycle is null)
+            {
+                cycle = new PlanningCycle
+                {
+                    MunicipalityId = await db.Municipalities.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(ct),
+                    BudgetYear = input.BudgetYear,
+                };
+                db.PlanningCycles.Add(cycle);
+            }
+
+            (cycle.DraftDeadline, cycle.FinalDeadline) = (input.DraftDeadline!.Value, input.FinalDeadline!.Value);
+            Audit(db, actor, before is null ? "Cycle.Add" : "Cycle.Update", "PlanningCycle", input.BudgetYear, before, input);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    public async Task<IReadOnlyList<PeriodRow>> ListPeriodsAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var (db, _) = await BeginAsync(user, "ListPeriods", "MandatePeriod", null, ct);
+        await using (db)
+        {
+            return await db.MandatePeriods.AsNoTracking().OrderByDescending(p => p.StartYear)
+                .Select(p => new PeriodRow(p.Id, p.Name, p.StartYear, p.EndYear, p.AreasDecidedOn, p.AreasDecidedBy,
+                    p.Areas.OrderBy(a => a.SortOrder).Select(a => new AreaRow(a.Id, a.Slug, a.Title, a.Lead, a.Body, a.SortOrder)).ToList()))
+                .ToListAsync(ct);
+        }
+    }
+
+    public async Task<int> AddPeriodAsync(ClaimsPrincipal user, PeriodInput input, CancellationToken ct = default)
+    {
+        var (db, actor) = await BeginAsync(user, "AddPeriod", "MandatePeriod", null, ct);
+        await using (db)
+        {
+            input = input with { Name = (input.Name ?? "").Trim(), AreasDecidedBy = (input.AreasDecidedBy ?? "").Trim() };
+            var problems = new Problems();
+            problems.Require(input.Name.Length is > 0 and <= 50, nameof(PeriodInput.Name), "Ange mandatperiodens namn, till exempel 2027–2030.");
+            problems.Require(input.StartYear is >= 2000 and <= 2100, nameof(PeriodInput.StartYear), "Ange ett startår mellan 2000 och 2100.");
+            problems.Require(input.EndYear >= input.StartYear, nameof(PeriodInput.EndYear), "Slutåret kan inte ligga före startåret.");
+            problems.Require(input.AreasDecidedOn is not null, nameof(PeriodInput.AreasDecidedOn), "Ange när områdena beslutades.");
+            problems.Require(input.AreasDecidedBy.Length is > 0 and <= 200, nameof(PeriodInput.AreasDecidedBy), "Ange vem som beslutade, till exempel Kommunfullmäktige.");
+            problems.Require(
+                !await db.MandatePeriods.AnyAsync(p => p.StartYear <= input.EndYear && p.EndYear >= input.StartYear, ct),
+                nameof(PeriodInput.StartYear),
+                "Perioden överlappar en befintlig mandatperiod.");
+            problems.ThrowIfAny();
+
+            var period = new MandatePeriod
+            {
+                MunicipalityId = await db.Municipalities.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(ct),
+                Name = input.Name,
+                StartYear = input.StartYear,
+                EndYear = input.EndYear,
+                AreasDecidedOn = input.AreasDecidedOn!.Value,
+                AreasDecidedBy = input.AreasDecidedBy,
+            };
+            db.MandatePeriods.Add(period);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            Audit(db, actor, "Period.Add", "MandatePeriod", period.Id, null, input);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return period.Id;
+        }
+    }
+
+    public async Task<int> AddAreaAsync(ClaimsPrincipal user, int periodId, AreaInput input, CancellationToken ct = default)
+    {
+        var (db, actor) = await BeginAsync(user, "AddArea", "MandatePeriod", periodId, ct);
+        await using (db)
+        {
+            input = Normalise(input);
+            var slug = Slugs.From(input.Title);
+            var problems = Validate(input);
+            problems.Require(await db.MandatePeriods.AnyAsync(p => p.Id == periodId, ct), "", "Mandatperioden finns inte.");
+            problems.Require(
+                !await db.StrategicAreas.AnyAsync(a => a.MandatePeriodId == periodId && a.Slug == slug, ct),
+                nameof(AreaInput.Title),
+                "Perioden har redan ett område med den rubriken.");
+            problems.ThrowIfAny();
+
+            var area = new StrategicArea
+            {
+                MandatePeriodId = periodId,
+                Slug = slug,
+                Title = input.Title,
+                Lead = input.Lead,
+                Body = input.Body ?? "",
+                SortOrder = (await db.StrategicAreas.Where(a => a.MandatePeriodId == periodId).MaxAsync(a => (int?)a.SortOrder, ct) ?? 0) + 1,
+            };
+            db.StrategicAreas.Add(area);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            Audit(db, actor, "Area.Add", "StrategicArea", area.Id, null, input);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return area.Id;
+        }
+    }
+
+    /// <summary>Edits an area's text. Decided versions keep the title they were decided with.</summary>
+    public async Task UpdateAreaAsync(ClaimsPrincipal user, int areaId, AreaInput input, CancellationToken ct = default)
+    {
+        var (db, actor) = await BeginAsync(user, "UpdateArea", "StrategicArea", areaId, ct);
+        await using (db)
+        {
+            var area = await db.StrategicAreas.SingleOrDefaultAsync(a => a.Id == areaId, ct)
+                ?? throw new RuleViolationException("Området finns inte.");
+            input = Normalise(input);
+            Validate(input).ThrowIfAny();
+            var before = new AreaInput(area.Title, area.Lead, area.Body);
+            (area.Title, area.Lead, area.Body) = (input.Title, input.Lead, input.Body ?? "");
+            Audit(db, actor, "Area.Update", "StrategicArea", areaId, before, input);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static AreaInput Normalise(AreaInput input) =>
+        new((input.Title ?? "").Trim(), (input.Lead ?? "").Trim(), string.IsNullOrWhiteSpace(input.Body) ? null : input.Body.Trim());
+
+    private static Problems Validate(AreaInput input)
+    {
+        var problems = new Problems();
+        problems.Require(input.Title.Length > 0, nameof(AreaInput.Title), "Ange områdets rubrik.");
+        problems.Require(input.Title.Length <= 200, nameof(AreaInput.Title), "Rubriken får vara högst 200 tecken.");
+        problems.Require(Slugs.From(input.Title).Length > 0 || input.Title.Length == 0, nameof(AreaInput.Title), "Rubriken behöver innehålla bokstäver eller siffror.");
+        problems.Require(input.Lead.Length > 0, nameof(AreaInput.Lead), "Ange områdets inledande text.");
+        problems.Require(input.Lead.Length <= 4000, nameof(AreaInput.Lead), "Inledningen får vara högst 4 000 tecken.");
+        problems.Require((input.Body?.Length ?? 0) <= 8000, nameof(AreaInput.Body), "Texten får vara högst 8 000 tecken.");
+        return problems;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Net.Mail;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Users;
+using Sandviken.Strategy.Domain.Validation;
+
+namespace Sandviken.Strategy.Domain.Administration;
+
+public sealed record NewUserInput(string Email, string DisplayName, string Password, IReadOnlyList<string> Roles, IReadOnlyList<int> OrganisationIds);
+
+public sealed record UserInput(string DisplayName, bool IsActive, IReadOnlyList<string> Roles, IReadOnlyList<int> OrganisationIds);
+
+public sealed record UserRow(string Id, string Email, string DisplayName, bool IsActive, bool IsDemo, IReadOnlyList<string> Roles, IReadOnlyList<int> OrganisationIds);
+
+/// <summary>
+/// Accounts: create, deactivate, roles and organisation memberships. Deactivating renews the security stamp,
+/// so the user's cookie stops working within a minute; the domain services refuse them at once.
+/// </summary>
+public sealed class UserAdminService(
+    IDbContextFactory<StrategyDbContext> dbFactory,
+    ActorLoader actors,
+    TimeProvider time,
+    IPasswordHasher<PortalUser> passwordHasher,
+    ILookupNormalizer normalizer)
+    : AdministrationService(dbFactory, actors, time)
+{
+    public const int MinimumPasswordLength = 12;
+
+    public async Task<IReadOnlyList<UserRow>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var (db, _) = await BeginAsync(user, "ListUsers", "User", null, ct);
+        await using (db)
+        {
+            var rows = await db.Users.AsNoTracking()
+                .Select(u => new UserRow(
+                    u.Id,
+                    u.Email ?? u.UserName ?? u.Id,
+                    u.DisplayName,
+                    u.IsActive,
+                    u.IsDemo,
+                    db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
+                    u.Memberships.Select(m => m.OrganisationId).ToList()))
+                .ToListAsync(ct);
+            return [.. rows.OrderBy(u => u.DisplayName, Swedish.Comparer)];
+        }
+    }
+
+    public async Task<string> CreateAsync(ClaimsPrincipal user, NewUserInput input, CancellationToken ct = default)
+    {
+        var (db, actor) = await BeginAsync(user, "CreateUser", "User", null, ct);
+        await using (db)
+        {
+            var email = (input.Email ?? "").Trim();
+            var problems = new Problems();
+            problems.Require(IsEmail(email), nameof(NewUserInput.Email), "Ange en giltig e-postadress.");
+            problems.Require(
+                !await db.Users.AnyAsync(u => u.NormalizedEmail == normalizer.NormalizeEmail(email) || u.NormalizedUserName == normalizer.NormalizeName(email), ct),
+                nameof(NewUserInput.Email),
+                "Det finns redan ett konto med den e-postadressen.");
+            problems.Require((input.Password ?? "").Length >= MinimumPasswordLength, nameof(NewUserInput.Password), $"Lösenordet måste ha minst {MinimumPasswordLength} tecken.");
+            await ValidateAsync(db, problems, input.DisplayName, input.Roles, input.OrganisationIds, ct);
+            problems.ThrowIfAny();
+
+            var account = new PortalUser
+            {
+                UserName = email,
+                NormalizedUserName = normalizer.NormalizeName(email),
+                Email = email,
+                NormalizedEmail = normalizer.NormalizeEmail(email),
+                EmailConfirmed = true,
+                DisplayName = input.DisplayName.Trim(),
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                LockoutEnabled = true,
+            };
+            account.PasswordHash = passwordHasher.HashPassword(account, input.Password!);
+            db.Users.Add(account);
+            await SetRolesAndMembershipsAsync(db, account.Id, input.Roles, input.OrganisationIds, ct);
+            Audit(db, actor, "User.Create", "User", account.Id, null, new { Email = email, account.DisplayName, input.Roles, input.OrganisationIds });
+            await db.SaveChangesAsync(ct);
+            return account.Id;
+        }
+    }
+
+    public async Task UpdateAsync(ClaimsPrincipal user, string userId, UserInput input, CancellationToken ct = default)
+    {
+        var (db, actor) = await BeginAsync(user, "UpdateUser", "User", userId, ct);
+        await using (db)
+        {
+            var account = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
+                ?? throw new RuleViolationException("Kontot finns inte.");
+            var problems = new Problems();
+            await ValidateAsync(db, problems, input.DisplayName, input.Roles, input.OrganisationIds, ct);
+            problems.Require(userId != actor.UserId || input.IsActive, nameof(UserInput.IsActive), "Du kan inte inaktivera ditt eget konto.");
+            problems.Require(userId != actor.UserId || input.Roles.Contains(Roles.Administrator), nameof(UserInput.Roles), "Du kan inte ta bort din egen administratörsroll.");
+            problems.ThrowIfAny();
+
+            var before = new
+            {
+                account.DisplayName,
+                account.IsActive,
+                Roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync(ct),
+                OrganisationIds = await db.OrganisationMemberships.Where(m => m.UserId == userId).Select(m => m.OrganisationId).ToListAsync(ct),
+            };
+            account.DisplayName = input.DisplayName.Trim();
+            if (account.IsActive != input.IsActive || !before.Roles.Order().SequenceEqual(input.Roles.Order()))
+            {
+                // A new stamp invalidates the user's cookie at its next validation.
+                account.SecurityStamp = Guid.NewGuid().ToString("N");
+            }
+
+            account.IsActive = input.IsActive;
+            var wantedRoleIds = await db.Roles.Where(r => input.Roles.Contains(r.Name!)).Select(r => r.Id).ToListAsync(ct);
+            var roleLinks = await db.UserRoles.Where(r => r.UserId == userId).ToListAsync(ct);
+            db.UserRoles.RemoveRange(roleLinks.Where(r => !wantedRoleIds.Contains(r.RoleId)));
+            db.UserRoles.AddRange(wantedRoleIds.Where(id => roleLinks.All(r => r.RoleId != id)).Select(id => new IdentityUserRole<string> { UserId = userId, RoleId = id }));
+            var memberships = await db.OrganisationMemberships.Where(m => m.UserId == userId).ToListAsync(ct);
+            db.OrganisationMemberships.RemoveRange(memberships.Where(m => !input.OrganisationIds.Contains(m.OrganisationId)));
+            db.OrganisationMemberships.AddRange(input.OrganisationIds.Distinct()
+                .Where(id => memberships.All(m => m.OrganisationId != id))
+                .Select(id => new OrganisationMembership { UserId = userId, OrganisationId = id }));
+            Audit(db, actor, input.IsActive ? "User.Update" : "User.Deactivate", "User", userId, before, input);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static async Task ValidateAsync(
+        StrategyDbContext db, Problems problems, string? displayName, IReadOnlyList<string> roles, IReadOnlyList<int> organisationIds, CancellationToken ct)
+    {
+        problems.Require(!string.IsNullOrWhiteSpace(displayName), "DisplayName", "Ange personens namn.");
+        problems.Require((displayName ?? "").Length <= 200, "DisplayName", "Namnet får vara högst 200 tecken.");
+        problems.Require(roles.Count > 0, "Roles", "Välj minst en roll.");
+        problems.Require(roles.All(Roles.All.Contains), "Roles", "Okänd roll.");
+        problems.Require(
+            await db.Roles.CountAsync(r => roles.Contains(r.Name!), ct) == roles.Distinct().Count() || !roles.All(Roles.All.Contains),
+            "Roles",
+            "Rollerna finns inte i databasen ännu: starta om portalen så att de skapas.");
+        problems.Require(
+            !roles.Contains(Roles.Secretary) || organisationIds.Count > 0,
+            "OrganisationIds",
+            "En sekreterare behöver minst en nämnd eller ett bolag.");
+        var known = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).CountAsync(ct);
+        problems.Require(known == organisationIds.Distinct().Count(), "OrganisationIds", "Okänd nämnd eller okänt bolag.");
+    }
+
+    private static async Task SetRolesAndMembershipsAsync(StrategyDbContext db, string userId, IReadOnlyList<string> roles, IReadOnlyList<int> organisationIds, CancellationToken ct)
+    {
+        var roleIds = await db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id).ToListAsync(ct);
+        db.UserRoles.AddRange(roleIds.Select(roleId => new IdentityUserRole<string> { UserId = userId, RoleId = roleId }));
+        db.OrganisationMemberships.AddRange(organisationIds.Distinct().Select(id => new OrganisationMembership { UserId = userId, OrganisationId = id }));
+    }
+
+    private static bool IsEmail(string email) =>
+        email.Length is > 3 and <= 256 && MailAddress.TryCreate(email, out var address) && address.Address == email;
+}
