@@ -1,4 +1,5 @@
 using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Administration;
 using Sandviken.Strategy.Domain.Areas;
 using Sandviken.Strategy.Domain.Decisions;
 using Sandviken.Strategy.Domain.Plans;
@@ -34,6 +35,9 @@ internal static class PortalRegistration
         services.AddSingleton<PlanEditingService>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<WorkspaceReader>();
+        services.AddScoped<OrganisationAdminService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<PlanningAdminService>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

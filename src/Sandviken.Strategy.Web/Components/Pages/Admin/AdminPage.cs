@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Validation;
+
+namespace Sandviken.Strategy.Web.Components.Pages.Admin;
+
+/// <summary>
+/// What the administration pages share: run a change through a domain service, show its Swedish field errors
+/// or refusal, and announce the outcome to screen readers.
+/// </summary>
+public abstract class AdminPage : ComponentBase
+{
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+
+    protected string? Problem { get; private set; }
+
+    protected string? Notice { get; private set; }
+
+    protected bool Busy { get; private set; }
+
+    protected string? ErrorFor(string field) => Errors.TryGetValue(field, out var message) ? message : null;
+
+    protected async Task<ClaimsPrincipal> UserAsync() => (await AuthenticationState).User;
+
+    /// <returns>True when the change was saved.</returns>
+    protected async Task<bool> RunAsync(Func<ClaimsPrincipal, Task> change, string savedMessage)
+    {
+        Busy = true;
+        Problem = null;
+        Notice = null;
+        try
+        {
+            await change(await UserAsync());
+            Errors = new Dictionary<string, string>();
+            Notice = savedMessage;
+            return true;
+        }
+        catch (ValidationFailedException e)
+        {
+            Errors = e.Errors;
+            Problem = "Inget har sparats. " + e.Message;
+            return false;
+        }
+        catch (Exception e) when (e is AccessDeniedException or RuleViolationException)
+        {
+            Problem = e.Message;
+            return false;
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
+    protected void ClearMessages() => (Errors, Problem, Notice) = (new Dictionary<string, string>(), null, null);
+}

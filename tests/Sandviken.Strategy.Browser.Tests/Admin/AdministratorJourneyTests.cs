@@ -1,0 +1,85 @@
+using Microsoft.Playwright;
+using Sandviken.Strategy.Browser.Tests.Infrastructure;
+
+namespace Sandviken.Strategy.Browser.Tests.Admin;
+
+/// <summary>An administrator adds an organisation and a secretary for it, moves a deadline and reopens a plan.</summary>
+public sealed class AdministratorJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Administrator_adds_an_organisation_and_its_secretary_who_can_then_sign_in()
+    {
+        var page = await browser.NewPageAsync();
+        await SignIn.AsAsync(page, "admin@sandviken.example");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin");
+        await SignIn.WaitForInteractivityAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nämnder och bolag" }).Last.ClickAsync();
+        await page.WaitForURLAsync("**/admin/organisationer");
+        await SignIn.WaitForInteractivityAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Ange organisationens namn.", new() { Exact = true })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Locator("#ny-org-namn").FillAsync("Miljö- och hälsoskyddsnämnden");
+        await page.Locator("#ny-org-namn").PressAsync("Tab");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Miljö- och hälsoskyddsnämnden är tillagd.");
+
+        await page.GotoAsync("/admin/anvandare");
+        await SignIn.WaitForInteractivityAsync(page);
+        await page.Locator("#ny-epost").FillAsync("miljo.sekreterare@sandviken.example");
+        await page.Locator("#ny-namn").FillAsync("Mia Miljö");
+        await page.Locator("#ny-losenord").FillAsync("ett nytt långt lösenord");
+        await page.Locator("#ny-losenord").PressAsync("Tab");
+        var access = page.Locator(".access-fields").Last;
+        await access.GetByRole(AriaRole.Checkbox, new() { Name = "Sekreterare", Exact = true }).CheckAsync();
+        await access.GetByRole(AriaRole.Checkbox, new() { Name = "Miljö- och hälsoskyddsnämnden" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa konto" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Kontot för miljo.sekreterare@sandviken.example är skapat.");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        var secretary = await browser.NewPageAsync();
+        await secretary.GotoAsync("/konto/logga-in");
+        await secretary.GetByLabel("E-postadress").FillAsync("miljo.sekreterare@sandviken.example");
+        await secretary.GetByLabel("Lösenord").FillAsync("ett nytt långt lösenord");
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await secretary.WaitForURLAsync("**/arbetsyta");
+        await Assertions.Expect(secretary.Locator("h2").Filter(new() { HasText = "Miljö- och hälsoskyddsnämnden" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Administrator_pages_for_cycles_and_periods_have_no_accessibility_violations()
+    {
+        var page = await browser.NewPageAsync();
+        await SignIn.AsAsync(page, "admin@sandviken.example");
+
+        foreach (var url in new[] { "/admin/planeringsomgangar", "/admin/mandatperioder" })
+        {
+            await page.GotoAsync(url);
+            await SignIn.WaitForInteractivityAsync(page);
+            await Accessibility.AssertNoViolationsAsync(page);
+        }
+
+        // The next budget year is proposed with April and September deadlines of the year before.
+        await page.GotoAsync("/admin/planeringsomgangar");
+        await SignIn.WaitForInteractivityAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Budgetår 2027 är sparat.");
+        await Assertions.Expect(page.Locator("table.data tbody tr").First).ToContainTextAsync("30 april 2026");
+    }
+
+    [Fact]
+    public async Task A_secretary_is_not_let_into_the_administration()
+    {
+        var page = await browser.NewPageAsync();
+        await SignIn.AsAsync(page, "sekreterare.omsorg@sandviken.example");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Administration" })).ToHaveCountAsync(0);
+        await page.GotoAsync("/admin/anvandare");
+
+        Assert.DoesNotContain("/admin", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByText("miljo.sekreterare")).ToHaveCountAsync(0);
+    }
+}

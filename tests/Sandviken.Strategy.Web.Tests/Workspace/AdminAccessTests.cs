@@ -1,0 +1,40 @@
+using System.Net;
+using Sandviken.Strategy.Web.Tests.Infrastructure;
+
+namespace Sandviken.Strategy.Web.Tests.Workspace;
+
+public sealed class AdminAccessTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    public static TheoryData<string> AdminPages => ["/admin", "/admin/organisationer", "/admin/anvandare", "/admin/planeringsomgangar", "/admin/mandatperioder"];
+
+    [Theory]
+    [MemberData(nameof(AdminPages))]
+    public async Task Only_administrators_get_the_administration_pages(string url)
+    {
+        foreach (var email in new[] { "sekreterare.kunskap@sandviken.example", "politiker@sandviken.example", "tjansteperson@sandviken.example" })
+        {
+            using var client = portal.CreateCookieClient();
+            await client.SignInAsync(email);
+            using var refused = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Equal("/konto/logga-in", refused.Headers.Location?.AbsolutePath);
+        }
+
+        using var admin = portal.CreateCookieClient();
+        await admin.SignInAsync("admin@sandviken.example");
+        var html = await admin.GetPageAsync(url);
+        HtmlAssert.ContainsText("Administration", html);
+    }
+
+    [Fact]
+    public async Task The_user_list_shows_every_demo_account_with_its_role_in_Swedish()
+    {
+        using var admin = portal.CreateCookieClient();
+        await admin.SignInAsync("admin@sandviken.example");
+
+        var html = await admin.GetPageAsync("/admin/anvandare");
+
+        HtmlAssert.ContainsText("Sara Sekreterare sekreterare.kunskap@sandviken.example (demokonto) Sekreterare Kunskapsnämnden, Överförmyndarnämnden i Västra Gästrikland Aktivt", html);
+        HtmlAssert.ContainsText("Per Politiker politiker@sandviken.example (demokonto) Förtroendevald", html);
+    }
+}
