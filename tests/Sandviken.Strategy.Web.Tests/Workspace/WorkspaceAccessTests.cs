@@ -92,6 +92,29 @@ public sealed class WorkspaceAccessTests(PortalFactory portal) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Fact]
+    public async Task The_plan_page_shows_the_plans_history_read_only()
+    {
+        var plan = (await PlansAsync()).Last(p => p.Organisation == "omsorgsnamnden"); // 2026: only the draft is decided, still editable
+        using (var scope = portal.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Sandviken.Strategy.Domain.Users.PortalUser>>();
+            var user = await users.FindByEmailAsync("sekreterare.omsorg@sandviken.example");
+            var principal = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.SignInManager<Sandviken.Strategy.Domain.Users.PortalUser>>().CreateUserPrincipalAsync(user!);
+            var working = await portal.Services.GetRequiredService<Sandviken.Strategy.Domain.Workspace.WorkspaceReader>().ReadPlanAsync(principal, plan.Id);
+            var goal = working.Goals[0];
+            await portal.Services.GetRequiredService<Sandviken.Strategy.Domain.Plans.PlanEditingService>()
+                .UpdateGoalAsync(principal, goal.Id, goal.ConcurrencyToken, goal.Input with { Title = goal.Input.Title + " (förtydligat)" });
+        }
+
+        using var client = portal.CreateCookieClient();
+        await client.SignInAsync("politiker@sandviken.example");
+        var html = await client.GetPageAsync($"/arbetsyta/planer/{plan.Id}");
+
+        HtmlAssert.ContainsText("Alla ändringar av planen, senaste först. Loggen kan inte ändras.", html);
+        HtmlAssert.ContainsText("sekreterare.omsorg@sandviken.example Ändrade ett mål", html);
+    }
+
     private async Task<List<(int Id, string Organisation)>> PlansAsync()
     {
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<StrategyDbContext>>().CreateDbContextAsync();
