@@ -1,6 +1,7 @@
 using Sandviken.Strategy.Domain.Access;
 using Sandviken.Strategy.Domain.Administration;
 using Sandviken.Strategy.Domain.Areas;
+using Sandviken.Strategy.Domain.Dashboard;
 using Sandviken.Strategy.Domain.Decisions;
 using Sandviken.Strategy.Domain.Plans;
 using Sandviken.Strategy.Domain.Workspace;
@@ -27,6 +28,8 @@ internal static class PortalRegistration
         services.AddSingleton<StartPageReader>();
         services.AddSingleton<AreaPageReader>();
         services.AddSingleton<OrganisationPageReader>();
+        services.AddSingleton<DecisionStatusReader>();
+        services.AddSingleton<CoverageReader>();
         services.AddSingleton<SiteFactsReader>();
 
         services.AddPortalIdentity();

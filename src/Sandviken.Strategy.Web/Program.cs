@@ -43,6 +43,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health", HealthEndpoint.Options);
+app.MapDecisionStatusCsv();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -1,0 +1,79 @@
+using System.Text;
+using Sandviken.Strategy.Domain;
+using Sandviken.Strategy.Domain.Dashboard;
+using Sandviken.Strategy.Domain.Planning;
+using Sandviken.Strategy.Web.Components.Shared;
+
+namespace Sandviken.Strategy.Web;
+
+/// <summary>
+/// /beslutsstatus.csv: the dashboard's table for spreadsheets. Semicolons and a UTF-8 byte order mark, as
+/// Swedish Excel expects; cells that a spreadsheet would take for a formula are prefixed with an apostrophe.
+/// </summary>
+internal static class DecisionStatusCsv
+{
+    public static void MapDecisionStatusCsv(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/beslutsstatus.csv", async (string? ar, string? visa, DecisionStatusReader reader, CancellationToken ct) =>
+        {
+            int? year = null;
+            if (!string.IsNullOrEmpty(ar))
+            {
+                if (!YearQuery.TryParse(ar, out var parsed))
+                {
+                    return Results.Text($"Budgetåret ”{ar}” är inte ett årtal.", "text/plain; charset=utf-8", statusCode: 400);
+                }
+
+                year = parsed;
+            }
+
+            if (!DashboardQuery.TryParseFilter(visa, out var filter))
+            {
+                return Results.Text($"”{visa}” går inte att visa. Välj alla, namnder eller bolag.", "text/plain; charset=utf-8", statusCode: 400);
+            }
+
+            var model = await reader.ReadAsync(year, filter, ct);
+            if (model is null)
+            {
+                return Results.Text("Det finns ingen planeringsomgång för det budgetåret.", "text/plain; charset=utf-8", statusCode: 404);
+            }
+
+            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Write(model))).ToArray();
+            return Results.File(bytes, "text/csv; charset=utf-8", $"beslutsstatus-{model.BudgetYear}-{DashboardQuery.NameOf(filter)}.csv");
+        });
+
+    public static string Write(DecisionStatusModel model)
+    {
+        var csv = new StringBuilder();
+        Line(csv, "Budgetår", "Nämnd eller bolag", "Typ",
+            "Utkast: status", "Utkast: beslutsdatum", "Utkast: beslutsinstans", "Utkast: referens", "Utkast: version",
+            "Slutgiltigt: status", "Slutgiltigt: beslutsdatum", "Slutgiltigt: beslutsinstans", "Slutgiltigt: referens", "Slutgiltigt: version");
+        foreach (var row in model.Rows)
+        {
+            Line(csv, [model.BudgetYear.ToString(Swedish.Culture), row.Name, Labels.Of(row.Kind), .. Cells(row.Draft), .. Cells(row.Final)]);
+        }
+
+        return csv.ToString();
+    }
+
+    private static string[] Cells(DecisionStatusCell cell) =>
+    [
+        Labels.Of(cell.State),
+        cell.DecidedOn?.ToString("yyyy-MM-dd", Swedish.Culture) ?? "",
+        cell.DecidedBy ?? "",
+        cell.Reference ?? "",
+        cell.VersionNumber?.ToString(Swedish.Culture) ?? "",
+    ];
+
+    private static void Line(StringBuilder csv, params string[] cells) =>
+        csv.Append(string.Join(';', cells.Select(Escape))).Append("\r\n");
+
+    private static string Escape(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+}
