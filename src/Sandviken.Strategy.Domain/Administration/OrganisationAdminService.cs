@@ -75,6 +75,7 @@ public sealed class OrganisationAdminService(IDbContextFactory<StrategyDbContext
     {
         var problems = new Problems();
         problems.Require(input.Name.Length > 0, nameof(OrganisationInput.Name), "Ange organisationens namn.");
+        problems.Require(input.Name.Length == 0 || slug.Length > 0, nameof(OrganisationInput.Name), "Namnet behöver innehålla bokstäver eller siffror.");
         problems.Require(input.Name.Length <= 200, nameof(OrganisationInput.Name), "Namnet får vara högst 200 tecken.");
         problems.Require(Enum.IsDefined(input.Kind), nameof(OrganisationInput.Kind), "Välj nämnd eller bolag.");
         problems.Require(
@@ -90,7 +91,10 @@ public sealed class OrganisationAdminService(IDbContextFactory<StrategyDbContext
             var parent = await db.Organisations.Where(o => o.Id == parentId).Select(o => new { o.Kind, o.ParentId }).SingleOrDefaultAsync(ct);
             problems.Require(input.Kind == OrganisationKind.Company, nameof(OrganisationInput.ParentId), "Bara ett bolag kan ha ett moderbolag.");
             problems.Require(parent is not null && parent.Kind == OrganisationKind.Company, nameof(OrganisationInput.ParentId), "Moderbolaget måste vara ett bolag.");
-            problems.Require(parentId != organisationId && parent?.ParentId != organisationId, nameof(OrganisationInput.ParentId), "Ett bolag kan inte vara moderbolag till sig självt eller sitt eget moderbolag.");
+            problems.Require(
+                organisationId is null || (parentId != organisationId && parent?.ParentId != organisationId),
+                nameof(OrganisationInput.ParentId),
+                "Ett bolag kan inte vara moderbolag till sig självt eller sitt eget moderbolag.");
         }
 
         problems.ThrowIfAny();

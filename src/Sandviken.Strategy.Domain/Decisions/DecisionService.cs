@@ -78,7 +78,7 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
         db.Decisions.Add(decision);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
+        await PlanEditingService.SavePlanChangeAsync(db, ct);
         Audit.Record(db, actor, now, "Decision.Record", "Plan", plan.Id,
             new { Status = statusBefore },
             new { Status = plan.Status, input.Kind, decision.DecidedOn, decision.DecidedBy, decision.Reference, Version = version.Number, version.ContentSha256 });
@@ -119,7 +119,7 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
         plan.ConcurrencyToken = Guid.NewGuid();
         Audit.Record(db, actor, time.GetUtcNow().UtcDateTime, "Plan.Reopen", "Plan", plan.Id,
             new { Status = PlanStatus.Final }, new { Status = PlanStatus.Revision, Reason = reason });
-        await db.SaveChangesAsync(ct);
+        await PlanEditingService.SavePlanChangeAsync(db, ct);
     }
 
     /// <summary>Which decision each status allows next.</summary>

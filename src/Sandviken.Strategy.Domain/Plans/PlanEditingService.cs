@@ -74,7 +74,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         plan.ConcurrencyToken = Guid.NewGuid();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
+        await SavePlanChangeAsync(db, ct);
         Audit.Record(db, actor, Now, "Goal.Add", "Plan", plan.Id, null, new { GoalId = goal.Id, Goal = input });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -85,7 +85,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
     public async Task<GoalState> UpdateGoalAsync(ClaimsPrincipal user, int goalId, Guid expectedToken, GoalInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var planId = await PlanIdOfGoalAsync(db, goalId, ct);
+        var planId = await PlanIdOfGoalAsync(db, user, goalId, "UpdateGoal", ct);
         var (actor, plan) = await LoadEditablePlanAsync(db, user, planId, "UpdateGoal", ct);
         var goal = await LoadGoalAsync(db, goalId, ct) ?? throw await ConflictAsync(db, planId, goalId, ct);
         if (goal.ConcurrencyToken != expectedToken)
@@ -111,7 +111,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
     public async Task RemoveGoalAsync(ClaimsPrincipal user, int goalId, Guid expectedToken, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var planId = await PlanIdOfGoalAsync(db, goalId, ct);
+        var planId = await PlanIdOfGoalAsync(db, user, goalId, "RemoveGoal", ct);
         var (actor, plan) = await LoadEditablePlanAsync(db, user, planId, "RemoveGoal", ct);
         var goal = await LoadGoalAsync(db, goalId, ct) ?? throw await ConflictAsync(db, planId, goalId, ct);
         if (goal.ConcurrencyToken != expectedToken)
@@ -135,7 +135,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var planId = await PlanIdOfGoalAsync(db, goalId, ct);
+        var planId = await PlanIdOfGoalAsync(db, user, goalId, "MoveGoal", ct);
         var (actor, plan) = await LoadEditablePlanAsync(db, user, planId, "MoveGoal", ct);
         var goals = await db.Goals.Where(g => g.PlanId == planId).OrderBy(g => g.SortOrder).ThenBy(g => g.Id).ToListAsync(ct);
         var index = goals.FindIndex(g => g.Id == goalId);
@@ -154,7 +154,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
 
         plan.ConcurrencyToken = Guid.NewGuid();
         Audit.Record(db, actor, Now, "Goal.Reorder", "Plan", plan.Id, new { Order = before }, new { Order = goals.Select(g => g.Id).ToList() });
-        await db.SaveChangesAsync(ct);
+        await SavePlanChangeAsync(db, ct);
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -176,9 +176,23 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         return (actor, plan);
     }
 
-    private static async Task<int> PlanIdOfGoalAsync(StrategyDbContext db, int goalId, CancellationToken ct) =>
-        await db.Goals.Where(g => g.Id == goalId).Select(g => (int?)g.PlanId).SingleOrDefaultAsync(ct)
-        ?? throw new GoalConflictException(null, null, null);
+    // A goal that is gone was removed by a colleague (a conflict) — unless the user may edit nothing at all.
+    private async Task<int> PlanIdOfGoalAsync(StrategyDbContext db, ClaimsPrincipal user, int goalId, string operation, CancellationToken ct)
+    {
+        var planId = await db.Goals.Where(g => g.Id == goalId).Select(g => (int?)g.PlanId).SingleOrDefaultAsync(ct);
+        if (planId is not null)
+        {
+            return planId.Value;
+        }
+
+        var actor = await actors.LoadAsync(db, user, ct);
+        if (!actor.IsAdministrator && !(actor.IsSignedIn && actor.OrganisationIds.Count > 0 && actor.Roles.Contains(Users.Roles.Secretary)))
+        {
+            throw actors.Refuse(actor, operation, "Goal", goalId, "Du kan bara ändra planer för din egen nämnd eller ditt eget bolag.");
+        }
+
+        throw new GoalConflictException(null, null, null);
+    }
 
     private static Task<Goal?> LoadGoalAsync(StrategyDbContext db, int goalId, CancellationToken ct) =>
         db.Goals.Include(g => g.Areas).Include(g => g.Indicators).SingleOrDefaultAsync(g => g.Id == goalId, ct);
@@ -253,19 +267,41 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e) when (e.Entries.Any(x => x.Entity is Goal))
         {
             throw await ConflictAsync(db, planId, goalId, ct);
         }
+        catch (DbUpdateConcurrencyException e)
+        {
+            throw PlanChangedMeanwhile(e);
+        }
     }
+
+    /// <summary>Saves a change that renews the plan's token; a simultaneous change by someone else makes it fail whole.</summary>
+    internal static async Task SavePlanChangeAsync(StrategyDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            throw PlanChangedMeanwhile(e);
+        }
+    }
+
+    private static RuleViolationException PlanChangedMeanwhile(Exception inner) =>
+        new("Någon annan ändrade planen i samma ögonblick. Inget har sparats: ladda om sidan och försök igen.", inner);
 
     private static async Task<GoalConflictException> ConflictAsync(StrategyDbContext db, int planId, int goalId, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var current = await db.Goals.AsNoTracking().Include(g => g.Areas).Include(g => g.Indicators).SingleOrDefaultAsync(g => g.Id == goalId, ct);
         var planKey = planId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var goalKey = $"\"GoalId\":{goalId},";
         var last = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.Entity == "Plan" && a.EntityId == planKey && a.Action.StartsWith("Goal."))
+            .Where(a => a.Entity == "Plan" && a.EntityId == planKey && a.Action.StartsWith("Goal.")
+                && ((a.After != null && a.After.Contains(goalKey)) || (a.Before != null && a.Before.Contains(goalKey))))
             .OrderByDescending(a => a.Id)
             .Select(a => new { a.User, a.AtUtc })
             .FirstOrDefaultAsync(ct);

@@ -50,22 +50,45 @@ internal sealed class AccountSeeder(
                 await EnsureUserAsync(account.Email, account.DisplayName, DemoPassword, account.Role, account.OrganisationSlugs, isDemo: true, ct);
             }
         }
+        else
+        {
+            // The demo password is public: with demo data off, demo accounts left from earlier starts cannot sign in.
+            var demoUsers = await db.Users.Where(u => u.IsDemo && u.IsActive).ToListAsync(ct);
+            foreach (var demoUser in demoUsers)
+            {
+                demoUser.IsActive = false;
+                demoUser.SecurityStamp = Guid.NewGuid().ToString("N");
+            }
+
+            await db.SaveChangesAsync(ct);
+            if (demoUsers.Count > 0)
+            {
+                logger.LogWarning("Deactivated {Count} demo accounts because demo data is off", demoUsers.Count);
+            }
+        }
 
         var email = configuration["Bootstrap:AdministratorEmail"];
         var password = configuration["Bootstrap:AdministratorPassword"];
         if (!string.IsNullOrWhiteSpace(email) && !string.IsNullOrWhiteSpace(password)
             && !(await users.GetUsersInRoleAsync(Roles.Administrator)).Any(u => u.IsActive))
         {
-            await EnsureUserAsync(email, "Administratör", password, Roles.Administrator, [], isDemo: false, ct);
-            logger.LogInformation("Created the first administrator {Email}", email);
+            if (await EnsureUserAsync(email, "Administratör", password, Roles.Administrator, [], isDemo: false, ct))
+            {
+                logger.LogInformation("Created the first administrator {Email}", email);
+            }
+            else
+            {
+                logger.LogWarning("Bootstrap:AdministratorEmail {Email} already has an account that is not an active administrator; nothing was created", email);
+            }
         }
     }
 
-    private async Task EnsureUserAsync(string email, string displayName, string password, string role, IReadOnlyList<string> organisationSlugs, bool isDemo, CancellationToken ct)
+    /// <returns>True when the account was created now.</returns>
+    private async Task<bool> EnsureUserAsync(string email, string displayName, string password, string role, IReadOnlyList<string> organisationSlugs, bool isDemo, CancellationToken ct)
     {
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return;
+            return false;
         }
 
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, IsDemo = isDemo };
@@ -74,6 +97,7 @@ internal sealed class AccountSeeder(
         var organisationIds = await db.Organisations.Where(o => organisationSlugs.Contains(o.Slug)).Select(o => o.Id).ToListAsync(ct);
         db.OrganisationMemberships.AddRange(organisationIds.Select(id => new OrganisationMembership { UserId = user.Id, OrganisationId = id }));
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
     private static void Check(IdentityResult result, string what)

@@ -5,7 +5,10 @@ using Sandviken.Strategy.Domain.Users;
 
 namespace Sandviken.Strategy.Web.Identity;
 
-/// <summary>Refuses sign-in, and the periodic cookie re-validation, for deactivated users.</summary>
+/// <summary>
+/// Refuses sign-in for deactivated users. (An open session is cut by the new security stamp that deactivation
+/// writes, and the domain services refuse an inactive user at once.)
+/// </summary>
 internal sealed class PortalSignInManager(
     UserManager<PortalUser> userManager,
     IHttpContextAccessor contextAccessor,

@@ -3,7 +3,7 @@ using Sandviken.Strategy.Browser.Tests.Infrastructure;
 
 namespace Sandviken.Strategy.Browser.Tests.Admin;
 
-/// <summary>An administrator adds an organisation and a secretary for it, moves a deadline and reopens a plan.</summary>
+/// <summary>An administrator adds an organisation and a secretary for it and adds the next planning cycle.</summary>
 public sealed class AdministratorJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

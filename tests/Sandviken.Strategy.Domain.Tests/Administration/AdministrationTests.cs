@@ -93,8 +93,19 @@ public sealed class AdministrationTests : IAsyncLifetime
         Assert.Equal(3, await db.Plans.CountAsync(p => p.OrganisationId == id));
     }
 
+    [Fact]
+    public async Task A_new_company_can_be_added_under_the_parent_company()
+    {
+        var parent = await database.OrganisationIdAsync("sandvikens-stadshus-ab");
+
+        var id = await services.Organisations.AddAsync(admin, new("Sandviken Vatten AB", OrganisationKind.Company, parent, true));
+
+        Assert.Equal("Sandvikens Stadshus AB", (await services.Organisations.ListAsync(admin)).Single(o => o.Id == id).ParentName);
+    }
+
     [Theory]
     [InlineData("", OrganisationKind.Committee, null, "Name", "Ange organisationens namn.")]
+    [InlineData("–––", OrganisationKind.Committee, null, "Name", "Namnet behöver innehålla bokstäver eller siffror.")]
     [InlineData("Kunskapsnämnden", OrganisationKind.Committee, null, "Name", "Det finns redan en organisation med det namnet.")]
     [InlineData("Nytt bolag", OrganisationKind.Company, "kunskapsnamnden", "ParentId", "Moderbolaget måste vara ett bolag.")]
     [InlineData("Ny nämnd", OrganisationKind.Committee, "sandvikens-stadshus-ab", "ParentId", "Bara ett bolag kan ha ett moderbolag.")]

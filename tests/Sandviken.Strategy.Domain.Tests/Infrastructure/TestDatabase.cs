@@ -13,15 +13,11 @@ namespace Sandviken.Strategy.Domain.Tests.Infrastructure;
 public sealed class TestDatabase : IDbContextFactory<StrategyDbContext>, IAsyncDisposable
 {
     private readonly SqliteConnection connection;
-    private readonly DbContextOptions<StrategyDbContext> options;
 
-    private TestDatabase(SqliteConnection connection)
-    {
-        this.connection = connection;
-        options = new DbContextOptionsBuilder<StrategyDbContext>()
-            .UseSqlite(connection, x => x.MigrationsAssembly(DatabaseRegistration.SqliteMigrationsAssembly))
-            .Options;
-    }
+    private TestDatabase(SqliteConnection connection) => this.connection = connection;
+
+    /// <summary>Interceptors for the contexts made from now on, for tests that need something to happen mid-save.</summary>
+    public List<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors { get; } = [];
 
     /// <summary>Today in the tests unless a test moves the clock: 26 November 2026, 10:00 in Stockholm.</summary>
     /// <remarks>A fake clock cannot go back: a test that needs an earlier day sets a new one.</remarks>
@@ -48,7 +44,10 @@ public sealed class TestDatabase : IDbContextFactory<StrategyDbContext>, IAsyncD
     public Task<SeedResult> SeedAsync(bool includeDemo = true) =>
         new SeedLoader(this, Clock).LoadAsync(SeedFiles.Municipality(), includeDemo ? SeedFiles.Demo() : null);
 
-    public StrategyDbContext CreateDbContext() => new(options);
+    public StrategyDbContext CreateDbContext() => new(new DbContextOptionsBuilder<StrategyDbContext>()
+        .UseSqlite(connection, x => x.MigrationsAssembly(DatabaseRegistration.SqliteMigrationsAssembly))
+        .AddInterceptors(Interceptors)
+        .Options);
 
     public async ValueTask DisposeAsync() => await connection.DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sandviken.Strategy.Domain.Users;
 using Sandviken.Strategy.Web.Tests.Infrastructure;
@@ -140,6 +141,50 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
 
         HtmlAssert.LacksText("Demokonton", html);
         HtmlAssert.ContainsText("Fel e-postadress eller lösenord.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Turning_demo_data_off_deactivates_the_demo_accounts_whose_password_is_public()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"sandviken-web-{Guid.NewGuid():N}");
+        await using (var withDemo = new PortalFactory { DataFolder = folder })
+        {
+            using var client = withDemo.CreateCookieClient();
+            Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync("admin@sandviken.example")).StatusCode);
+        }
+
+        await using var withoutDemo = new PortalFactory { DataFolder = folder, IncludeDemoData = false };
+        using var again = withoutDemo.CreateCookieClient();
+        using var response = await again.SignInAsync("admin@sandviken.example");
+
+        HtmlAssert.ContainsText("Kontot är inaktiverat", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_first_administrator_is_created_from_the_bootstrap_settings_when_there_is_none()
+    {
+        await using var portal = new BootstrapPortal();
+        using var client = portal.CreateCookieClient();
+
+        using var response = await client.SignInAsync("forsta.admin@kommun.example", "ett långt startlösenord");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        HtmlAssert.ContainsText("Administration", await client.GetPageAsync("/admin"));
+    }
+
+    private sealed class BootstrapPortal : PortalFactory
+    {
+        public BootstrapPortal() => IncludeDemoData = false;
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Bootstrap:AdministratorEmail"] = "forsta.admin@kommun.example",
+                ["Bootstrap:AdministratorPassword"] = "ett långt startlösenord",
+            }));
+        }
     }
 
     [Fact]

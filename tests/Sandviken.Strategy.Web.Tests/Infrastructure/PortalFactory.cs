@@ -21,7 +21,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string LogFolder => Path.Combine(DataFolder, "logs");
 
-    public bool IncludeDemoData { get; init; } = true;
+    public bool IncludeDemoData { get; set; } = true;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 

@@ -57,5 +57,21 @@ public abstract class AdminPage : ComponentBase
         }
     }
 
+    /// <summary>True when the service refused to show the page's data (for example an administrator demoted meanwhile).</summary>
+    protected bool Denied { get; private set; }
+
+    /// <summary>Loads the page's data; a refusal is shown as a message instead of an error page.</summary>
+    protected async Task LoadSafelyAsync(Func<ClaimsPrincipal, Task> load)
+    {
+        try
+        {
+            await load(await UserAsync());
+        }
+        catch (AccessDeniedException e)
+        {
+            (Denied, Problem) = (true, e.Message);
+        }
+    }
+
     protected void ClearMessages() => (Errors, Problem, Notice) = (new Dictionary<string, string>(), null, null);
 }
