@@ -3,6 +3,7 @@ using Sandviken.Strategy.Domain.Administration;
 using Sandviken.Strategy.Domain.Areas;
 using Sandviken.Strategy.Domain.Dashboard;
 using Sandviken.Strategy.Domain.Decisions;
+using Sandviken.Strategy.Domain.FollowUps;
 using Sandviken.Strategy.Domain.Plans;
 using Sandviken.Strategy.Domain.Workspace;
 using Sandviken.Strategy.Web.Identity;
@@ -38,6 +39,8 @@ internal static class PortalRegistration
         services.AddSingleton<PlanEditingService>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<WorkspaceReader>();
+        services.AddSingleton<FollowUpService>();
+        services.AddSingleton<FollowUpRollUpReader>();
         services.AddScoped<OrganisationAdminService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<PlanningAdminService>();

@@ -48,6 +48,8 @@ public class StrategyDbContext(DbContextOptions<StrategyDbContext> options) : Id
 
     public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
 
+    public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseChangesToWriteOnceRecords();

@@ -40,7 +40,7 @@ public sealed record PlanSnapshot(
                 [.. g.Indicators
                     .OrderBy(i => i.SortOrder).ThenBy(i => i.Id)
                     .Select(i => new IndicatorSnapshot(
-                        i.Name, i.Unit, i.Direction, i.BaselineValue, i.BaselineYear, i.TargetValue, i.TargetYear, i.KoladaKpiId))]))]);
+                        i.Name, i.Unit, i.Direction, i.BaselineValue, i.BaselineYear, i.TargetValue, i.TargetYear, i.KoladaKpiId, i.Id))]))]);
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
@@ -62,6 +62,7 @@ public sealed record GoalSnapshot(
 
 public sealed record AreaReference(string Slug, string Title);
 
+/// <param name="IndicatorId">Ties the decided indicator to its measurements (0 in versions frozen before ids were kept).</param>
 public sealed record IndicatorSnapshot(
     string Name,
     string Unit,
@@ -70,4 +71,5 @@ public sealed record IndicatorSnapshot(
     int? BaselineYear,
     decimal? TargetValue,
     int? TargetYear,
-    string? KoladaKpiId);
+    string? KoladaKpiId,
+    int IndicatorId = 0);

@@ -45,7 +45,12 @@ public sealed record PlanPageModel(
     IReadOnlyList<VersionView> Versions,
     VersionView? ShownVersion,
     IReadOnlyList<PlanAreaGoals> GoalsByArea,
-    VersionComparison? DraftToFinal);
+    VersionComparison? DraftToFinal,
+    IReadOnlyDictionary<int, IReadOnlyList<MeasurementPoint>> Measurements,
+    IReadOnlyDictionary<int, FollowUps.GoalAssessment> Assessments);
+
+/// <summary>One value of an indicator, with where it came from and when.</summary>
+public sealed record MeasurementPoint(string Period, decimal Value, string Source, DateTime FetchedAtUtc);
 
 public sealed record VersionView(int Number, DecisionKind Kind, DateTime CreatedAtUtc, string ContentSha256);
 
@@ -132,6 +137,21 @@ public sealed class OrganisationPageReader(IDbContextFactory<StrategyDbContext> 
             ? null
             : VersionComparison.Between(draft.View.Number, PlanSnapshot.FromJson(draft.Content), final.View.Number, PlanSnapshot.FromJson(final.Content));
 
+        var indicatorIds = snapshot?.Goals.SelectMany(g => g.Indicators).Select(i => i.IndicatorId).Where(id => id != 0).ToList() ?? [];
+        var measurements = (await db.Measurements.AsNoTracking()
+                .Where(m => indicatorIds.Contains(m.IndicatorId))
+                .Select(m => new { m.IndicatorId, Point = new MeasurementPoint(m.Period, m.Value, m.Source, m.FetchedAtUtc) })
+                .ToListAsync(ct))
+            .GroupBy(m => m.IndicatorId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<MeasurementPoint>)[.. g.Select(m => m.Point).OrderBy(p => p.Period, StringComparer.Ordinal)]);
+        var goalIds = snapshot?.Goals.Select(g => g.GoalId).ToList() ?? [];
+        var assessments = (await db.FollowUps.AsNoTracking()
+                .Where(f => goalIds.Contains(f.GoalId))
+                .Select(f => new FollowUps.GoalAssessment(f.GoalId, f.Point, f.Assessment, f.Comment, f.RecordedAtUtc))
+                .ToListAsync(ct))
+            .GroupBy(f => f.GoalId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(f => f.Point)!);
+
         return new PlanPageModel(
             organisation.Slug,
             organisation.Name,
@@ -142,7 +162,9 @@ public sealed class OrganisationPageReader(IDbContextFactory<StrategyDbContext> 
             [.. versions.Select(v => v.View)],
             latest?.View,
             snapshot is null ? [] : await GroupByAreaAsync(db, snapshot, budgetYear, ct),
-            draftToFinal);
+            draftToFinal,
+            measurements,
+            assessments);
     }
 
     // Areas in the council's order; a goal linked to an area that was since removed still shows under its decided title.

@@ -7,6 +7,7 @@ public sealed record GoalInput(
     IReadOnlyList<int> AreaIds,
     IReadOnlyList<IndicatorInput> Indicators);
 
+/// <param name="Id">The stored indicator this input edits, or null for a new one: measurements stay with their indicator.</param>
 public sealed record IndicatorInput(
     string Name,
     string Unit,
@@ -15,4 +16,5 @@ public sealed record IndicatorInput(
     int? BaselineYear,
     decimal? TargetValue,
     int? TargetYear,
-    string? KoladaKpiId);
+    string? KoladaKpiId,
+    int? Id = null);

@@ -212,7 +212,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
             goal.Description,
             [.. goal.Areas.Select(a => a.StrategicAreaId).Order()],
             [.. goal.Indicators.OrderBy(i => i.SortOrder).Select(i => new IndicatorInput(
-                i.Name, i.Unit, i.Direction, i.BaselineValue, i.BaselineYear, i.TargetValue, i.TargetYear, i.KoladaKpiId))]));
+                i.Name, i.Unit, i.Direction, i.BaselineValue, i.BaselineYear, i.TargetValue, i.TargetYear, i.KoladaKpiId, i.Id))]));
 
     private static void Apply(Goal goal, GoalInput input)
     {
@@ -222,19 +222,30 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         goal.Areas.AddRange(input.AreaIds
             .Where(id => goal.Areas.All(a => a.StrategicAreaId != id))
             .Select(id => new GoalArea { StrategicAreaId = id }));
-        goal.Indicators.Clear();
-        goal.Indicators.AddRange(input.Indicators.Select((i, index) => new Indicator
+
+        // Indicators are updated in place by id, so that their measurements stay with them; the rest are removed or added.
+        var kept = input.Indicators.Where(i => i.Id is not null).Select(i => i.Id!.Value).ToHashSet();
+        goal.Indicators.RemoveAll(i => !kept.Contains(i.Id));
+        for (var index = 0; index < input.Indicators.Count; index++)
         {
-            Name = i.Name,
-            Unit = i.Unit,
-            Direction = i.Direction,
-            BaselineValue = i.BaselineValue,
-            BaselineYear = i.BaselineYear,
-            TargetValue = i.TargetValue,
-            TargetYear = i.TargetYear,
-            KoladaKpiId = i.KoladaKpiId,
-            SortOrder = index + 1,
-        }));
+            var source = input.Indicators[index];
+            var indicator = goal.Indicators.FirstOrDefault(i => i.Id != 0 && i.Id == source.Id);
+            if (indicator is null)
+            {
+                indicator = new Indicator { Name = source.Name };
+                goal.Indicators.Add(indicator);
+            }
+
+            indicator.Name = source.Name;
+            indicator.Unit = source.Unit;
+            indicator.Direction = source.Direction;
+            indicator.BaselineValue = source.BaselineValue;
+            indicator.BaselineYear = source.BaselineYear;
+            indicator.TargetValue = source.TargetValue;
+            indicator.TargetYear = source.TargetYear;
+            indicator.KoladaKpiId = source.KoladaKpiId;
+            indicator.SortOrder = index + 1;
+        }
     }
 
     private static async Task<List<Goal>> CopyPreviousGoalsAsync(StrategyDbContext db, int organisationId, int budgetYear, CancellationToken ct)
@@ -256,7 +267,12 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         return [.. goals.Select((g, index) =>
         {
             var copy = new Goal { Title = g.Title, SortOrder = index + 1 };
-            Apply(copy, StateOf(g).Input with { AreaIds = [.. g.Areas.Select(a => a.StrategicAreaId).Where(validAreas.Contains)] });
+            var source = StateOf(g).Input;
+            Apply(copy, source with
+            {
+                AreaIds = [.. g.Areas.Select(a => a.StrategicAreaId).Where(validAreas.Contains)],
+                Indicators = [.. source.Indicators.Select(i => i with { Id = null })],
+            });
             return copy;
         })];
     }

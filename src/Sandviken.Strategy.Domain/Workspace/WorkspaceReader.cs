@@ -36,7 +36,9 @@ public sealed record WorkingCopy(
     bool CanReopen,
     IReadOnlyList<AreaOption> Areas,
     IReadOnlyList<GoalState> Goals,
-    IReadOnlyList<DecisionRecord> Decisions)
+    IReadOnlyList<DecisionRecord> Decisions,
+    IReadOnlyList<FollowUpRecord> FollowUps,
+    IReadOnlyList<MeasurementRecord> Measurements)
 {
     public bool IsEditable => CanEdit && Status != PlanStatus.Final;
 
@@ -49,6 +51,10 @@ public sealed record WorkingCopy(
 }
 
 public sealed record DecisionRecord(DecisionKind Kind, DateOnly DecidedOn, string DecidedBy, string Reference, int VersionNumber, string RecordedBy, DateTime RecordedAtUtc);
+
+public sealed record FollowUpRecord(int GoalId, FollowUps.FollowUpPoint Point, FollowUps.Assessment Assessment, string? Comment, string RecordedBy, DateTime RecordedAtUtc);
+
+public sealed record MeasurementRecord(int IndicatorId, string Period, decimal Value, string Source, DateTime FetchedAtUtc);
 
 public sealed record HistoryEntry(DateTime AtUtc, string User, string Action, string? Before, string? After);
 
@@ -121,13 +127,28 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
             .Select(d => new DecisionRecord(d.Kind, d.DecidedOn, d.DecidedBy, d.Reference, d.PlanVersion.Number, d.RecordedBy, d.RecordedAtUtc))
             .ToListAsync(ct);
 
+        var goalIds = goals.Select(g => g.Id).ToList();
+        var indicatorIds = goals.SelectMany(g => g.Indicators).Select(i => i.Id).ToList();
+        var followUps = await db.FollowUps.AsNoTracking()
+            .Where(f => goalIds.Contains(f.GoalId))
+            .OrderBy(f => f.GoalId).ThenBy(f => f.Point)
+            .Select(f => new FollowUpRecord(f.GoalId, f.Point, f.Assessment, f.Comment, f.RecordedBy, f.RecordedAtUtc))
+            .ToListAsync(ct);
+        var measurements = await db.Measurements.AsNoTracking()
+            .Where(m => indicatorIds.Contains(m.IndicatorId))
+            .OrderBy(m => m.IndicatorId).ThenBy(m => m.Period)
+            .Select(m => new MeasurementRecord(m.IndicatorId, m.Period, m.Value, m.Source, m.FetchedAtUtc))
+            .ToListAsync(ct);
+
         return new WorkingCopy(
             plan.Id, plan.OrganisationId, plan.Slug, plan.Name, plan.Kind, plan.BudgetYear, plan.Status,
             actor.CanEditPlansOf(plan.OrganisationId),
             actor.IsAdministrator && plan.Status == PlanStatus.Final,
             areas,
             [.. goals.Select(PlanEditingService.StateOf)],
-            decisions);
+            decisions,
+            followUps,
+            measurements);
     }
 
     /// <summary>The plan's audit trail, newest first: read-only, as everything in the log.</summary>

@@ -415,6 +415,47 @@ namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
                     b.ToTable("PlanVersions");
                 });
 
+            modelBuilder.Entity("Sandviken.Strategy.Domain.FollowUps.FollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Point")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId", "Point")
+                        .IsUnique();
+
+                    b.ToTable("FollowUps");
+                });
+
             modelBuilder.Entity("Sandviken.Strategy.Domain.Municipalities.Municipality", b =>
                 {
                     b.Property<int>("Id")
@@ -902,6 +943,17 @@ namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Sandviken.Strategy.Domain.FollowUps.FollowUp", b =>
+                {
+                    b.HasOne("Sandviken.Strategy.Domain.Plans.Goal", "Goal")
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Goal");
                 });
 
             modelBuilder.Entity("Sandviken.Strategy.Domain.Organisations.Organisation", b =>

@@ -393,6 +393,45 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
                     b.ToTable("PlanVersions");
                 });
 
+            modelBuilder.Entity("Sandviken.Strategy.Domain.FollowUps.FollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Point")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId", "Point")
+                        .IsUnique();
+
+                    b.ToTable("FollowUps");
+                });
+
             modelBuilder.Entity("Sandviken.Strategy.Domain.Municipalities.Municipality", b =>
                 {
                     b.Property<int>("Id")
@@ -865,6 +904,17 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Sandviken.Strategy.Domain.FollowUps.FollowUp", b =>
+                {
+                    b.HasOne("Sandviken.Strategy.Domain.Plans.Goal", "Goal")
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Goal");
                 });
 
             modelBuilder.Entity("Sandviken.Strategy.Domain.Organisations.Organisation", b =>

@@ -10,6 +10,8 @@ using Sandviken.Strategy.Domain.Workspace;
 
 namespace Sandviken.Strategy.Domain.Tests.Infrastructure;
 
+using FollowUps = Sandviken.Strategy.Domain.FollowUps;
+
 /// <summary>The domain services on a test database, with a logger that keeps what it was told.</summary>
 public sealed class Services(TestDatabase database)
 {
@@ -28,6 +30,8 @@ public sealed class Services(TestDatabase database)
     public UserAdminService Users => new(database, Actors, database.Clock, new PasswordHasher<PortalUser>(), new UpperInvariantLookupNormalizer());
 
     public PlanningAdminService Planning => new(database, Actors, database.Clock);
+
+    public FollowUps.FollowUpService FollowUps => new(database, Actors, database.Clock);
 }
 
 public sealed class RecordingLogger<T> : ILogger<T>

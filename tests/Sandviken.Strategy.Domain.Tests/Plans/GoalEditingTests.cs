@@ -221,7 +221,8 @@ public sealed class GoalEditingTests : IAsyncLifetime
     {
         public bool Equals(GoalInput? x, GoalInput? y) =>
             x is not null && y is not null && x.Title == y.Title && x.Description == y.Description
-            && x.AreaIds.SequenceEqual(y.AreaIds) && x.Indicators.SequenceEqual(y.Indicators);
+            && x.AreaIds.SequenceEqual(y.AreaIds)
+            && x.Indicators.Select(i => i with { Id = null }).SequenceEqual(y.Indicators.Select(i => i with { Id = null }));
 
         public int GetHashCode(GoalInput obj) => obj.Title.GetHashCode(StringComparison.Ordinal);
     }

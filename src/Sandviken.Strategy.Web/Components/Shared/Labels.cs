@@ -64,6 +64,22 @@ internal static class Labels
     };
 
     /// <summary>The plan document's name: a committee writes a nämndplan, a company sets strategic goals.</summary>
+    public static string Of(Sandviken.Strategy.Domain.FollowUps.FollowUpPoint point) => point switch
+    {
+        Sandviken.Strategy.Domain.FollowUps.FollowUpPoint.InterimReport => "Delårsrapport",
+        Sandviken.Strategy.Domain.FollowUps.FollowUpPoint.AnnualReport => "Årsredovisning",
+        _ => point.ToString(),
+    };
+
+    public static string Of(Sandviken.Strategy.Domain.FollowUps.Assessment assessment) => assessment switch
+    {
+        Sandviken.Strategy.Domain.FollowUps.Assessment.Met => "Uppfyllt",
+        Sandviken.Strategy.Domain.FollowUps.Assessment.PartlyMet => "Delvis uppfyllt",
+        Sandviken.Strategy.Domain.FollowUps.Assessment.NotMet => "Ej uppfyllt",
+        Sandviken.Strategy.Domain.FollowUps.Assessment.NotAssessed => "Ej bedömt",
+        _ => assessment.ToString(),
+    };
+
     public static string PlanNameOf(OrganisationKind kind) => kind switch
     {
         OrganisationKind.Company => "Strategiska mål",

@@ -27,6 +27,7 @@ public sealed class GoalForm
             TargetValue = i.TargetValue,
             TargetYear = i.TargetYear,
             KoladaKpiId = i.KoladaKpiId,
+            Id = i.Id,
         }));
         return form;
     }
@@ -35,7 +36,7 @@ public sealed class GoalForm
         Title,
         Description,
         [.. AreaIds.Order()],
-        [.. Indicators.Select(i => new IndicatorInput(i.Name, i.Unit, i.Direction, i.BaselineValue, i.BaselineYear, i.TargetValue, i.TargetYear, i.KoladaKpiId))]);
+        [.. Indicators.Select(i => new IndicatorInput(i.Name, i.Unit, i.Direction, i.BaselineValue, i.BaselineYear, i.TargetValue, i.TargetYear, i.KoladaKpiId, i.Id))]);
 }
 
 public sealed class IndicatorForm
@@ -55,4 +56,7 @@ public sealed class IndicatorForm
     public int? TargetYear { get; set; }
 
     public string? KoladaKpiId { get; set; }
+
+    /// <summary>The stored indicator, so that its measurements follow it; null for a new one.</summary>
+    public int? Id { get; set; }
 }

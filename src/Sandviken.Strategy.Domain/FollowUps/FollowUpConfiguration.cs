@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Sandviken.Strategy.Domain.FollowUps;
+
+internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
+{
+    public void Configure(EntityTypeBuilder<FollowUp> builder)
+    {
+        builder.Property(f => f.Point).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.Assessment).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.Comment).HasMaxLength(2000);
+        builder.Property(f => f.RecordedBy).HasMaxLength(256).IsRequired();
+        builder.HasIndex(f => new { f.GoalId, f.Point }).IsUnique();
+        builder.HasOne(f => f.Goal).WithMany().HasForeignKey(f => f.GoalId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

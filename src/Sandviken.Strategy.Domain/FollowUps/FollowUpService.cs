@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Auditing;
+using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Plans;
+using Sandviken.Strategy.Domain.Validation;
+
+namespace Sandviken.Strategy.Domain.FollowUps;
+
+public sealed record FollowUpInput(FollowUpPoint Point, Assessment Assessment, string? Comment);
+
+public sealed record MeasurementInput(string Period, decimal? Value);
+
+/// <summary>
+/// Follow-up of a plan's goals and the measurements of its indicators, entered by the organisation's secretary.
+/// Allowed in every status, a fastställd plan too: following up is not changing what was decided. Audited like every change.
+/// </summary>
+public sealed class FollowUpService(IDbContextFactory<StrategyDbContext> dbFactory, ActorLoader actors, TimeProvider time)
+{
+    public const string ManualSource = "Manuell";
+
+    /// <summary>Records (or replaces) the assessment of a goal at a follow-up point.</summary>
+    public async Task RecordFollowUpAsync(ClaimsPrincipal user, int goalId, FollowUpInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (actor, planId) = await AuthoriseGoalAsync(db, user, goalId, "RecordFollowUp", ct);
+        var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
+        var problems = new Problems();
+        problems.Require(Enum.IsDefined(input.Point), nameof(FollowUpInput.Point), "Välj delårsrapport eller årsredovisning.");
+        problems.Require(Enum.IsDefined(input.Assessment), nameof(FollowUpInput.Assessment), "Välj en bedömning.");
+        problems.Require((comment?.Length ?? 0) <= 2000, nameof(FollowUpInput.Comment), "Kommentaren får vara högst 2 000 tecken.");
+        problems.Require(
+            comment is not null || input.Assessment is Assessment.Met or Assessment.NotAssessed,
+            nameof(FollowUpInput.Comment),
+            "Förklara i en kommentar varför målet inte är uppfyllt.");
+        problems.ThrowIfAny();
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var existing = await db.FollowUps.SingleOrDefaultAsync(f => f.GoalId == goalId && f.Point == input.Point, ct);
+        var before = existing is null ? null : new FollowUpInput(existing.Point, existing.Assessment, existing.Comment);
+        existing ??= db.FollowUps.Add(new FollowUp { GoalId = goalId, Point = input.Point, RecordedBy = actor.UserName }).Entity;
+        (existing.Assessment, existing.Comment, existing.RecordedBy, existing.RecordedAtUtc) = (input.Assessment, comment, actor.UserName, now);
+        Audit.Record(db, actor, now, "FollowUp.Record", "Plan", planId,
+            before is null ? null : new { GoalId = goalId, FollowUp = before },
+            new { GoalId = goalId, FollowUp = input with { Comment = comment } });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Records (or corrects) the value of an indicator for a period, by hand.</summary>
+    public async Task RecordMeasurementAsync(ClaimsPrincipal user, int indicatorId, MeasurementInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var goalId = await db.Indicators.Where(i => i.Id == indicatorId).Select(i => (int?)i.GoalId).SingleOrDefaultAsync(ct);
+        if (goalId is null)
+        {
+            throw actors.Refuse(await actors.LoadAsync(db, user, ct), "RecordMeasurement", "Indicator", indicatorId, "Indikatorn finns inte.");
+        }
+
+        var (actor, planId) = await AuthoriseGoalAsync(db, user, goalId.Value, "RecordMeasurement", ct);
+        var period = (input.Period ?? "").Trim();
+        var problems = new Problems();
+        problems.Require(
+            int.TryParse(period, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100,
+            nameof(MeasurementInput.Period),
+            "Ange perioden som ett årtal, till exempel 2025.");
+        problems.Require(input.Value is not null, nameof(MeasurementInput.Value), "Ange ett värde.");
+        problems.ThrowIfAny();
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var existing = await db.Measurements.SingleOrDefaultAsync(m => m.IndicatorId == indicatorId && m.Period == period && m.Source == ManualSource, ct);
+        var before = existing?.Value;
+        existing ??= db.Measurements.Add(new Measurement { IndicatorId = indicatorId, Period = period, Source = ManualSource }).Entity;
+        (existing.Value, existing.FetchedAtUtc) = (input.Value!.Value, now);
+        Audit.Record(db, actor, now, "Measurement.Record", "Plan", planId,
+            before is null ? null : new { IndicatorId = indicatorId, Period = period, Value = before },
+            new { IndicatorId = indicatorId, Period = period, Value = input.Value });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<(Actor Actor, int PlanId)> AuthoriseGoalAsync(StrategyDbContext db, ClaimsPrincipal user, int goalId, string operation, CancellationToken ct)
+    {
+        var actor = await actors.LoadAsync(db, user, ct);
+        var goal = await db.Goals.Where(g => g.Id == goalId).Select(g => new { g.PlanId, g.Plan.OrganisationId }).SingleOrDefaultAsync(ct);
+        if (goal is null || !actor.CanEditPlansOf(goal.OrganisationId))
+        {
+            throw actors.Refuse(actor, operation, "Goal", goalId, "Du kan bara följa upp mål för din egen nämnd eller ditt eget bolag.");
+        }
+
+        return (actor, goal.PlanId);
+    }
+}

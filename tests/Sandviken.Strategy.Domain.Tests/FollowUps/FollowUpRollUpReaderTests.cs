@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Decisions;
+using Sandviken.Strategy.Domain.FollowUps;
+using Sandviken.Strategy.Domain.Tests.Infrastructure;
+using Sandviken.Strategy.Domain.Users;
+
+namespace Sandviken.Strategy.Domain.Tests.FollowUps;
+
+public sealed class FollowUpRollUpReaderTests
+{
+    [Fact]
+    public async Task The_annual_report_overrides_the_interim_report_and_goals_without_follow_up_are_not_assessed()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var services = new Services(database);
+        var secretary = await database.CreateAsync("sekreterare@test", Roles.Secretary, "kunskapsnamnden");
+        var planId = await database.PlanIdAsync("kunskapsnamnden", 2025);
+        await using var db = database.CreateDbContext();
+        var snapshot = PlanSnapshot.FromJson(await db.PlanVersions.Where(v => v.PlanId == planId).OrderByDescending(v => v.Number).Select(v => v.Content).FirstAsync());
+        var (first, second) = (snapshot.Goals[0], snapshot.Goals[1]);
+
+        await services.FollowUps.RecordFollowUpAsync(secretary, first.GoalId, new(FollowUpPoint.InterimReport, Assessment.NotMet, "Efter i tidplanen."));
+        await services.FollowUps.RecordFollowUpAsync(secretary, first.GoalId, new(FollowUpPoint.AnnualReport, Assessment.Met, null));
+        await services.FollowUps.RecordFollowUpAsync(secretary, second.GoalId, new(FollowUpPoint.InterimReport, Assessment.PartlyMet, "Delvis."));
+
+        var rollUp = await new FollowUpRollUpReader(database).ReadAsync(2025);
+
+        var organisation = rollUp.Organisations.Single(o => o.Slug == "kunskapsnamnden").Counts;
+        Assert.Equal(new AssessmentCounts(1, 1, 0, snapshot.Goals.Count - 2), organisation);
+        Assert.Equal(FollowUpPoint.AnnualReport, rollUp.ByGoal[first.GoalId].Point);
+        foreach (var area in rollUp.Areas)
+        {
+            var goals = (await AllDecidedGoalsAsync(database, 2025)).Count(g => g.Areas.Any(a => a.Slug == area.Slug));
+            Assert.Equal(goals, area.Counts.Total);
+        }
+
+        var growth = first.Areas[0].Slug;
+        Assert.True(rollUp.Areas.Single(a => a.Slug == growth).Counts.Met >= 1);
+        Assert.All(rollUp.Organisations.Where(o => o.Slug != "kunskapsnamnden"), o => Assert.Equal(o.Counts.Total, o.Counts.NotAssessed));
+    }
+
+    private static async Task<List<GoalSnapshot>> AllDecidedGoalsAsync(TestDatabase database, int year)
+    {
+        await using var db = database.CreateDbContext();
+        var contents = await db.PlanVersions.Where(v => v.Plan.BudgetYear == year)
+            .GroupBy(v => v.PlanId).Select(g => g.OrderByDescending(v => v.Number).First().Content).ToListAsync();
+        return [.. contents.SelectMany(c => PlanSnapshot.FromJson(c).Goals)];
+    }
+}
