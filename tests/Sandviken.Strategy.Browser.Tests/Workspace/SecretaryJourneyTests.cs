@@ -86,4 +86,45 @@ public sealed class SecretaryJourneyTests(BrowserFixture browser) : IClassFixtur
         Assert.True(refused >= 30, $"Only {refused} plans were refused.");
         await Accessibility.AssertNoViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task Secretary_follows_up_a_goal_of_a_decided_plan_and_records_a_value_which_the_public_plan_page_charts()
+    {
+        var page = await browser.NewPageAsync();
+        await SignIn.AsAsync(page, "sekreterare.kunskap@sandviken.example");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nämndplan 2025" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/arbetsyta/planer/*");
+        await SignIn.WaitForInteractivityAsync(page);
+        await Assertions.Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("Fastställd");
+
+        var goal = page.GetByTestId("goal").First;
+        var title = (await goal.Locator(".goal-title").InnerTextAsync()).Trim();
+        await goal.GetByRole(AriaRole.Button, new() { Name = "Följ upp" }).ClickAsync();
+        var panel = page.GetByTestId("follow-up");
+        await panel.GetByLabel("Uppföljningstillfälle").SelectOptionAsync("AnnualReport");
+        await panel.GetByLabel("Bedömning").SelectOptionAsync("PartlyMet");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Spara bedömning" }).ClickAsync();
+        await Assertions.Expect(panel.GetByText("Förklara i en kommentar varför målet inte är uppfyllt.")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await panel.GetByLabel("Kommentar").FillAsync("Två av tre skolor har nått målet.");
+        await panel.GetByLabel("Kommentar").PressAsync("Tab");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Spara bedömning" }).ClickAsync();
+        await Assertions.Expect(panel).ToContainTextAsync("Årsredovisning: Delvis uppfyllt – Två av tre skolor har nått målet.");
+
+        var measurements = panel.GetByTestId("measurements").First;
+        await measurements.GetByLabel("Period (år)").FillAsync("2025");
+        await measurements.GetByLabel("Värde").FillAsync("81");
+        await measurements.GetByLabel("Värde").PressAsync("Tab");
+        await measurements.GetByRole(AriaRole.Button, new() { Name = "Spara värde" }).ClickAsync();
+        await Assertions.Expect(measurements.Locator("tbody tr")).ToContainTextAsync("2025");
+
+        var publicPage = await browser.NewPageAsync();
+        await publicPage.GotoAsync("/organisationer/kunskapsnamnden/2025");
+        await Assertions.Expect(publicPage.Locator("li").Filter(new() { HasText = title }).First).ToContainTextAsync("Delvis uppfyllt");
+        var series = publicPage.GetByTestId("indicator-series").First;
+        await Assertions.Expect(series.Locator("svg[role='img']")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("2025: 81"));
+        await Assertions.Expect(series.Locator("tbody")).ToContainTextAsync("2025 81 Manuell");
+        await Accessibility.AssertNoViolationsAsync(publicPage);
+    }
 }
