@@ -7,6 +7,7 @@ using Sandviken.Strategy.Domain.FollowUps;
 using Sandviken.Strategy.Domain.Plans;
 using Sandviken.Strategy.Domain.Workspace;
 using Sandviken.Strategy.Web.Identity;
+using Sandviken.Strategy.Web.Kolada;
 using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Home;
 using Sandviken.Strategy.Domain.Organisations;
@@ -44,6 +45,8 @@ internal static class PortalRegistration
         services.AddScoped<OrganisationAdminService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<PlanningAdminService>();
+
+        services.AddKolada();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

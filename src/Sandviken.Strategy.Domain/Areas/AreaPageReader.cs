@@ -21,7 +21,16 @@ public sealed record AreaPageModel(
     public int GoalCount => Organisations.Sum(o => o.Goals.Count);
 }
 
-public sealed record AmbitionView(string Text, decimal? TargetValue, string? Unit, int? TargetYear, string? KoladaKpiId);
+public sealed record AmbitionView(int Id, string Text, decimal? TargetValue, string? Unit, int? TargetYear, string? KoladaKpiId)
+{
+    /// <summary>The key figure's values, oldest first (filled in by the reader).</summary>
+    public IReadOnlyList<Organisations.MeasurementPoint> Values { get; init; } = [];
+
+    public Pace? Pace => Areas.Pace.Assess(
+        [.. Values.Where(v => int.TryParse(v.Period, out _)).Select(v => (int.Parse(v.Period, Swedish.Culture), v.Value))],
+        TargetValue,
+        TargetYear);
+}
 
 /// <summary>One organisation's goals that serve the area, from the latest decided version of its plan.</summary>
 public sealed record AreaOrganisationGoals(
@@ -57,7 +66,7 @@ public sealed class AreaPageReader(IDbContextFactory<StrategyDbContext> dbFactor
                 Period = new PeriodSummary(a.MandatePeriod.Name, a.MandatePeriod.StartYear, a.MandatePeriod.EndYear, a.MandatePeriod.AreasDecidedOn, a.MandatePeriod.AreasDecidedBy),
                 a.MandatePeriod.MunicipalityId,
                 Ambitions = a.Ambitions.OrderBy(m => m.SortOrder)
-                    .Select(m => new AmbitionView(m.Text, m.TargetValue, m.Unit, m.TargetYear, m.KoladaKpiId)).ToList(),
+                    .Select(m => new AmbitionView(m.Id, m.Text, m.TargetValue, m.Unit, m.TargetYear, m.KoladaKpiId)).ToList(),
             })
             .ToListAsync(ct);
         if (candidates.Count == 0)
@@ -107,13 +116,20 @@ public sealed class AreaPageReader(IDbContextFactory<StrategyDbContext> dbFactor
             .ThenBy(o => o.Name, Swedish.Comparer)
             .ToList();
 
+        var ambitionIds = area.Ambitions.Select(a => a.Id).ToList();
+        var values = (await db.AmbitionMeasurements.AsNoTracking()
+                .Where(m => ambitionIds.Contains(m.AreaAmbitionId))
+                .Select(m => new { m.AreaAmbitionId, Point = new Organisations.MeasurementPoint(m.Period, m.Value, m.Source, m.FetchedAtUtc) })
+                .ToListAsync(ct))
+            .ToLookup(m => m.AreaAmbitionId, m => m.Point);
+
         return (AreaPageLookup.Found, new AreaPageModel(
             area.Slug,
             area.Title,
             area.Lead,
             [.. area.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             area.Period,
-            area.Ambitions,
+            [.. area.Ambitions.Select(a => a with { Values = [.. values[a.Id].OrderBy(v => v.Period, StringComparer.Ordinal)] })],
             year,
             years,
             organisations));

@@ -50,6 +50,8 @@ public class StrategyDbContext(DbContextOptions<StrategyDbContext> options) : Id
 
     public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
 
+    public DbSet<AmbitionMeasurement> AmbitionMeasurements => Set<AmbitionMeasurement>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseChangesToWriteOnceRecords();

@@ -155,6 +155,42 @@ namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Sandviken.Strategy.Domain.Areas.AmbitionMeasurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AreaAmbitionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("FetchedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaAmbitionId", "Period", "Source")
+                        .IsUnique();
+
+                    b.ToTable("AmbitionMeasurements");
+                });
+
             modelBuilder.Entity("Sandviken.Strategy.Domain.Areas.AreaAmbition", b =>
                 {
                     b.Property<int>("Id")
@@ -880,6 +916,17 @@ namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Sandviken.Strategy.Domain.Areas.AmbitionMeasurement", b =>
+                {
+                    b.HasOne("Sandviken.Strategy.Domain.Areas.AreaAmbition", "AreaAmbition")
+                        .WithMany()
+                        .HasForeignKey("AreaAmbitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AreaAmbition");
                 });
 
             modelBuilder.Entity("Sandviken.Strategy.Domain.Areas.AreaAmbition", b =>

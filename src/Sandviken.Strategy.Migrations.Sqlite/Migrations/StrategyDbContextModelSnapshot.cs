@@ -145,6 +145,40 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Sandviken.Strategy.Domain.Areas.AmbitionMeasurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaAmbitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FetchedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaAmbitionId", "Period", "Source")
+                        .IsUnique();
+
+                    b.ToTable("AmbitionMeasurements");
+                });
+
             modelBuilder.Entity("Sandviken.Strategy.Domain.Areas.AreaAmbition", b =>
                 {
                     b.Property<int>("Id")
@@ -841,6 +875,17 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Sandviken.Strategy.Domain.Areas.AmbitionMeasurement", b =>
+                {
+                    b.HasOne("Sandviken.Strategy.Domain.Areas.AreaAmbition", "AreaAmbition")
+                        .WithMany()
+                        .HasForeignKey("AreaAmbitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AreaAmbition");
                 });
 
             modelBuilder.Entity("Sandviken.Strategy.Domain.Areas.AreaAmbition", b =>

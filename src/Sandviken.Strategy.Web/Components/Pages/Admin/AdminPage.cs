@@ -73,5 +73,7 @@ public abstract class AdminPage : ComponentBase
         }
     }
 
+    protected void SetNotice(string message) => Notice = message;
+
     protected void ClearMessages() => (Errors, Problem, Notice) = (new Dictionary<string, string>(), null, null);
 }

@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Areas;
+using Sandviken.Strategy.Domain.Auditing;
+using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Plans;
+
+namespace Sandviken.Strategy.Domain.Kolada;
+
+/// <summary>What an import stored, and which requested values Kolada does not have yet.</summary>
+public sealed record KoladaImportResult(int Added, int Updated, IReadOnlyList<KoladaGap> Missing, IReadOnlyList<string> KpiIds)
+{
+    public string Summary => KpiIds.Count == 0
+        ? "Inga indikatorer eller målbilder har något Kolada-id. Inget hämtades."
+        : $"{Added} nya och {Updated} uppdaterade värden för {string.Join(", ", KpiIds)}."
+          + (Missing.Count == 0 ? "" : $" Kolada saknar värde för {string.Join(", ", Missing.Select(m => $"{m.Kpi} {m.Period}"))}.");
+}
+
+public sealed record KoladaImportEntry(DateTime AtUtc, string User, string? Details);
+
+public sealed record KoladaOverview(
+    string MunicipalityId,
+    Uri BaseAddress,
+    IReadOnlyList<(string Kpi, int Indicators, int Ambitions)> Kpis,
+    KoladaImportEntry? LastImport);
+
+/// <summary>
+/// Imports the values of every indicator and ambition that has a Kolada KPI id: from the API (on demand by an
+/// administrator, or on a schedule) or from a JSON file in Kolada's shape. Everything is fetched and read first;
+/// only then are the values stored, in one transaction, so a failure stores nothing.
+/// </summary>
+public sealed class KoladaImporter(
+    IDbContextFactory<StrategyDbContext> dbFactory,
+    ActorLoader actors,
+    TimeProvider time,
+    KoladaOptions options,
+    Func<KoladaClient> clientFactory)
+{
+    public const string Source = "Kolada";
+    public const string ScheduleUser = "system (schemalagd Kolada-hämtning)";
+
+    /// <summary>How many years back an import asks for.</summary>
+    public const int YearsBack = 10;
+
+    public async Task<KoladaImportResult> ImportFromApiAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var actor = await AuthoriseAsync(user, "ImportKolada", ct);
+        return await FetchAndStoreAsync(actor.UserName, ct);
+    }
+
+    /// <summary>The background service's import: no user, the schedule is the administrator's configuration.</summary>
+    public Task<KoladaImportResult> ImportOnScheduleAsync(CancellationToken ct = default) => FetchAndStoreAsync(ScheduleUser, ct);
+
+    /// <summary>For machines without internet: the same JSON as the API's, saved to a file.</summary>
+    public async Task<KoladaImportResult> ImportFromFileAsync(ClaimsPrincipal user, Stream json, CancellationToken ct = default)
+    {
+        var actor = await AuthoriseAsync(user, "ImportKoladaFile", ct);
+        var series = KoladaJson.Parse(json);
+        var kpis = await KpiTargetsAsync(ct);
+        var relevant = new KoladaSeries(
+            [.. series.Values.Where(v => v.Municipality == options.MunicipalityId && kpis.ContainsKey(v.Kpi))],
+            [.. series.Missing.Where(m => kpis.ContainsKey(m.Kpi))]);
+        return await StoreAsync(actor.UserName, relevant, kpis, ct);
+    }
+
+    /// <summary>The KPI ids in use and the latest import, for the administration page.</summary>
+    public async Task<KoladaOverview> ReadOverviewAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        await AuthoriseAsync(user, "ReadKolada", ct);
+        var kpis = await KpiTargetsAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var last = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == "Kolada.Import")
+            .OrderByDescending(a => a.Id)
+            .Select(a => new KoladaImportEntry(a.AtUtc, a.User, a.After))
+            .FirstOrDefaultAsync(ct);
+        return new KoladaOverview(
+            options.MunicipalityId,
+            options.BaseAddress,
+            [.. kpis.OrderBy(k => k.Key).Select(k => (k.Key, k.Value.Indicators.Count, k.Value.Ambitions.Count))],
+            last);
+    }
+
+    private async Task<KoladaImportResult> FetchAndStoreAsync(string userName, CancellationToken ct)
+    {
+        var kpis = await KpiTargetsAsync(ct);
+        if (kpis.Count == 0)
+        {
+            return new KoladaImportResult(0, 0, [], []);
+        }
+
+        var thisYear = time.GetUtcNow().Year;
+        var years = Enumerable.Range(thisYear - YearsBack, YearsBack + 1).ToList();
+        var series = await clientFactory().GetValuesAsync([.. kpis.Keys.Order()], options.MunicipalityId, years, ct);
+        return await StoreAsync(userName, series, kpis, ct);
+    }
+
+    private async Task<Actor> AuthoriseAsync(ClaimsPrincipal user, string operation, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var actor = await actors.LoadAsync(db, user, ct);
+        return actor.IsAdministrator
+            ? actor
+            : throw actors.Refuse(actor, operation, "Kolada", null, "Bara en administratör kan hämta värden från Kolada.");
+    }
+
+    /// <summary>KPI id → the indicators and ambitions it measures.</summary>
+    private async Task<Dictionary<string, (List<int> Indicators, List<int> Ambitions)>> KpiTargetsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.KoladaKpiId != null).Select(i => new { i.Id, Kpi = i.KoladaKpiId! }).ToListAsync(ct);
+        var ambitions = await db.AreaAmbitions.AsNoTracking().Where(a => a.KoladaKpiId != null).Select(a => new { a.Id, Kpi = a.KoladaKpiId! }).ToListAsync(ct);
+        return indicators.Select(i => i.Kpi).Concat(ambitions.Select(a => a.Kpi)).Distinct().ToDictionary(
+            kpi => kpi,
+            kpi => (indicators.Where(i => i.Kpi == kpi).Select(i => i.Id).ToList(), ambitions.Where(a => a.Kpi == kpi).Select(a => a.Id).ToList()));
+    }
+
+    private async Task<KoladaImportResult> StoreAsync(
+        string userName, KoladaSeries series, Dictionary<string, (List<int> Indicators, List<int> Ambitions)> kpis, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var indicatorIds = kpis.Values.SelectMany(k => k.Indicators).ToList();
+        var ambitionIds = kpis.Values.SelectMany(k => k.Ambitions).ToList();
+        var measurements = await db.Measurements.Where(m => m.Source == Source && indicatorIds.Contains(m.IndicatorId)).ToListAsync(ct);
+        var ambitionMeasurements = await db.AmbitionMeasurements.Where(m => m.Source == Source && ambitionIds.Contains(m.AreaAmbitionId)).ToListAsync(ct);
+        int added = 0, updated = 0;
+
+        foreach (var value in series.Values)
+        {
+            var period = value.Period.ToString(CultureInfo.InvariantCulture);
+            foreach (var indicatorId in kpis[value.Kpi].Indicators)
+            {
+                var existing = measurements.SingleOrDefault(m => m.IndicatorId == indicatorId && m.Period == period);
+                if (existing is null)
+                {
+                    db.Measurements.Add(new Measurement { IndicatorId = indicatorId, Period = period, Value = value.Value, Source = Source, FetchedAtUtc = now });
+                    added++;
+                }
+                else
+                {
+                    updated += existing.Value != value.Value ? 1 : 0;
+                    (existing.Value, existing.FetchedAtUtc) = (value.Value, now);
+                }
+            }
+
+            foreach (var ambitionId in kpis[value.Kpi].Ambitions)
+            {
+                var existing = ambitionMeasurements.SingleOrDefault(m => m.AreaAmbitionId == ambitionId && m.Period == period);
+                if (existing is null)
+                {
+                    db.AmbitionMeasurements.Add(new AmbitionMeasurement { AreaAmbitionId = ambitionId, Period = period, Value = value.Value, Source = Source, FetchedAtUtc = now });
+                    added++;
+                }
+                else
+                {
+                    updated += existing.Value != value.Value ? 1 : 0;
+                    (existing.Value, existing.FetchedAtUtc) = (value.Value, now);
+                }
+            }
+        }
+
+        var result = new KoladaImportResult(added, updated, series.Missing, [.. kpis.Keys.Order()]);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = now,
+            User = userName,
+            Action = "Kolada.Import",
+            Entity = "Kolada",
+            EntityId = options.MunicipalityId,
+            After = System.Text.Json.JsonSerializer.Serialize(new { result.Added, result.Updated, Missing = result.Missing.Count, result.KpiIds }),
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+}
