@@ -1,0 +1,136 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Kolada;
+using Sandviken.Strategy.Domain.Tests.Infrastructure;
+using Sandviken.Strategy.Domain.Users;
+
+namespace Sandviken.Strategy.Domain.Tests.Kolada;
+
+/// <summary>The importer against a local stub in Kolada's shape (never the internet) and a real SQLite database.</summary>
+public sealed class KoladaImporterTests : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+    private Services services = null!;
+    private ClaimsPrincipal admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateSeededAsync();
+        services = new Services(database);
+        admin = await database.CreateAsync("admin@test", Roles.Administrator);
+    }
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    [Fact]
+    public async Task An_import_stores_the_values_of_every_indicator_and_ambition_with_a_Kolada_id()
+    {
+        await using var stub = KoladaStub.Start(_ => StubReply.Fixture("single-page.json"));
+
+        var result = await Importer(stub).ImportFromApiAsync(admin);
+
+        Assert.Equal(["N00401", "N01951"], result.KpiIds);
+        var request = Assert.Single(stub.Requests);
+        Assert.Contains("data/kpi/N00401,N01951/municipality/2181/year/", request, StringComparison.Ordinal);
+        await using var db = database.CreateDbContext();
+        var inhabitants = await db.AmbitionMeasurements.Where(m => m.AreaAmbition.KoladaKpiId == "N01951").OrderBy(m => m.Period).ToListAsync();
+        Assert.Equal([("2023", 39300m), ("2024", 39500m)], inhabitants.Select(m => (m.Period, m.Value)));
+        Assert.All(inhabitants, m => Assert.Equal(("Kolada", database.Clock.GetUtcNow().UtcDateTime), (m.Source, m.FetchedAtUtc)));
+        var indicatorValues = await db.Measurements.Where(m => m.Indicator.KoladaKpiId == "N01951").CountAsync();
+        Assert.Equal(2 * await db.Indicators.CountAsync(i => i.KoladaKpiId == "N01951"), indicatorValues);
+        Assert.Equal(result.Added, await db.AmbitionMeasurements.CountAsync() + await db.Measurements.CountAsync());
+        Assert.Equal("Kolada.Import", (await db.AuditEntries.OrderBy(a => a.Id).LastAsync()).Action);
+    }
+
+    [Fact]
+    public async Task A_second_import_of_the_same_values_adds_and_changes_nothing()
+    {
+        await using var stub = KoladaStub.Start(_ => StubReply.Fixture("single-page.json"));
+        var first = await Importer(stub).ImportFromApiAsync(admin);
+
+        var second = await Importer(stub).ImportFromApiAsync(admin);
+
+        Assert.True(first.Added > 0);
+        Assert.Equal((0, 0), (second.Added, second.Updated));
+    }
+
+    [Fact]
+    public async Task Years_without_data_are_reported_not_stored()
+    {
+        await using var stub = KoladaStub.Start(_ => StubReply.Fixture("with-gaps.json"));
+
+        var result = await Importer(stub).ImportFromApiAsync(admin);
+
+        Assert.NotEmpty(result.Missing);
+        Assert.Contains("Kolada saknar värde för", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(500, "{}")]
+    [InlineData(200, "{ inte json")]
+    [InlineData(200, "{\"values\": 5}")]
+    public async Task A_failing_answer_stores_nothing_at_all(int status, string body)
+    {
+        await using var stub = KoladaStub.Start(_ => new StubReply(status, body));
+
+        await Assert.ThrowsAsync<KoladaException>(() => Importer(stub).ImportFromApiAsync(admin));
+
+        await using var db = database.CreateDbContext();
+        Assert.False(await db.Measurements.AnyAsync());
+        Assert.False(await db.AmbitionMeasurements.AnyAsync());
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == "Kolada.Import"));
+    }
+
+    [Fact]
+    public async Task A_second_page_that_fails_stores_nothing_of_the_first()
+    {
+        await using var stub = KoladaStub.Start(url => url.Contains("page=2", StringComparison.Ordinal) || url.Contains("sida2", StringComparison.Ordinal)
+            ? new StubReply(503, "{}")
+            : StubReply.Fixture("page-1.json"));
+
+        await Assert.ThrowsAsync<KoladaException>(() => Importer(stub).ImportFromApiAsync(admin));
+
+        Assert.Equal(2, stub.Requests.Count);
+        await using var db = database.CreateDbContext();
+        Assert.False(await db.AmbitionMeasurements.AnyAsync());
+    }
+
+    [Fact]
+    public async Task A_file_in_Koladas_shape_is_imported_for_this_municipality_only()
+    {
+        var json = await File.ReadAllTextAsync(StubReply.FixturePath("single-page.json"));
+        var otherMunicipality = json.Replace("\"2181\"", "\"0180\"", StringComparison.Ordinal);
+        var importer = Importer(null);
+
+        var ours = await importer.ImportFromFileAsync(admin, new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        var theirs = await importer.ImportFromFileAsync(admin, new MemoryStream(Encoding.UTF8.GetBytes(otherMunicipality)));
+
+        Assert.True(ours.Added > 0);
+        Assert.Equal(0, theirs.Added + theirs.Updated);
+    }
+
+    [Fact]
+    public async Task Only_administrators_import()
+    {
+        var secretary = await database.CreateAsync("sekreterare@test", Roles.Secretary, "kommunstyrelsen");
+        await using var stub = KoladaStub.Start(_ => StubReply.Fixture("single-page.json"));
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Importer(stub).ImportFromApiAsync(secretary));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Importer(stub).ImportFromFileAsync(TestUsers.Anonymous, new MemoryStream("{}"u8.ToArray())));
+
+        Assert.Empty(stub.Requests);
+    }
+
+    private KoladaImporter Importer(KoladaStub? stub)
+    {
+        var options = new KoladaOptions { BaseAddress = stub?.BaseAddress ?? new Uri("http://127.0.0.1:9/"), Timeout = TimeSpan.FromSeconds(5) };
+        return new KoladaImporter(database, services.Actors, database.Clock, options, () =>
+        {
+            var http = new HttpClient();
+            KoladaClient.Configure(http, options);
+            return new KoladaClient(http);
+        });
+    }
+}
