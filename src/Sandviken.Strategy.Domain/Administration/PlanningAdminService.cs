@@ -18,7 +18,15 @@ public sealed record AreaInput(string Title, string Lead, string? Body);
 
 public sealed record PeriodRow(int Id, string Name, int StartYear, int EndYear, DateOnly AreasDecidedOn, string AreasDecidedBy, IReadOnlyList<AreaRow> Areas);
 
-public sealed record AreaRow(int Id, string Slug, string Title, string Lead, string Body, int SortOrder);
+public sealed record AreaRow(int Id, string Slug, string Title, string Lead, string Body, int SortOrder)
+{
+    public IReadOnlyList<AmbitionRow> Ambitions { get; init; } = [];
+}
+
+public sealed record AmbitionRow(int Id, string Text, decimal? TargetValue, string? Unit, int? TargetYear, string? KoladaKpiId);
+
+/// <summary>A measurable ambition: pace to target needs both a target value and a target year.</summary>
+public sealed record AmbitionInput(string Text, decimal? TargetValue, string? Unit, int? TargetYear, string? KoladaKpiId);
 
 /// <summary>
 /// Planning cycle deadlines per budget year, and mandate periods with their strategic areas: the areas run
@@ -83,7 +91,11 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
         {
             return await db.MandatePeriods.AsNoTracking().OrderByDescending(p => p.StartYear)
                 .Select(p => new PeriodRow(p.Id, p.Name, p.StartYear, p.EndYear, p.AreasDecidedOn, p.AreasDecidedBy,
-                    p.Areas.OrderBy(a => a.SortOrder).Select(a => new AreaRow(a.Id, a.Slug, a.Title, a.Lead, a.Body, a.SortOrder)).ToList()))
+                    p.Areas.OrderBy(a => a.SortOrder).Select(a => new AreaRow(a.Id, a.Slug, a.Title, a.Lead, a.Body, a.SortOrder)
+                    {
+                        Ambitions = a.Ambitions.OrderBy(m => m.SortOrder)
+                            .Select(m => new AmbitionRow(m.Id, m.Text, m.TargetValue, m.Unit, m.TargetYear, m.KoladaKpiId)).ToList(),
+                    }).ToList()))
                 .ToListAsync(ct);
         }
     }
@@ -173,6 +185,50 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
             (area.Title, area.Lead, area.Body) = (input.Title, input.Lead, input.Body ?? "");
             Audit(db, actor, "Area.Update", "StrategicArea", areaId, before, input);
             await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>Adds an ambition to an area, or with <paramref name="ambitionId"/> changes one.</summary>
+    public async Task<int> SaveAmbitionAsync(ClaimsPrincipal user, int areaId, int? ambitionId, AmbitionInput input, CancellationToken ct = default)
+    {
+        var (db, actor) = await BeginAsync(user, "SaveAmbition", "StrategicArea", areaId, ct);
+        await using (db)
+        {
+            input = input with
+            {
+                Text = (input.Text ?? "").Trim(),
+                Unit = string.IsNullOrWhiteSpace(input.Unit) ? null : input.Unit.Trim(),
+                KoladaKpiId = string.IsNullOrWhiteSpace(input.KoladaKpiId) ? null : input.KoladaKpiId.Trim().ToUpperInvariant(),
+            };
+            var problems = new Problems();
+            problems.Require(input.Text.Length is > 0 and <= 500, nameof(AmbitionInput.Text), "Beskriv målbilden, till exempel 50 000 invånare.");
+            problems.Require(input.TargetYear is null or (>= 2000 and <= 2100), nameof(AmbitionInput.TargetYear), "Ange ett målår mellan 2000 och 2100.");
+            problems.Require((input.Unit?.Length ?? 0) <= 100, nameof(AmbitionInput.Unit), "Enheten får vara högst 100 tecken.");
+            problems.Require(
+                input.KoladaKpiId is null || System.Text.RegularExpressions.Regex.IsMatch(input.KoladaKpiId, "^[NU][0-9]{5}$"),
+                nameof(AmbitionInput.KoladaKpiId),
+                "Ett Kolada-id är N eller U följt av fem siffror, till exempel N01951.");
+            var area = await db.StrategicAreas.Include(a => a.Ambitions).SingleOrDefaultAsync(a => a.Id == areaId, ct);
+            problems.Require(area is not null, "", "Området finns inte.");
+            var ambition = ambitionId is null ? null : area?.Ambitions.SingleOrDefault(a => a.Id == ambitionId);
+            problems.Require(ambitionId is null || ambition is not null, "", "Målbilden finns inte.");
+            problems.ThrowIfAny();
+
+            var before = ambition is null ? null : new AmbitionInput(ambition.Text, ambition.TargetValue, ambition.Unit, ambition.TargetYear, ambition.KoladaKpiId);
+            if (ambition is null)
+            {
+                ambition = new AreaAmbition { Text = input.Text, SortOrder = area!.Ambitions.Count + 1 };
+                area.Ambitions.Add(ambition);
+            }
+
+            (ambition.Text, ambition.TargetValue, ambition.Unit, ambition.TargetYear, ambition.KoladaKpiId) =
+                (input.Text, input.TargetValue, input.Unit, input.TargetYear, input.KoladaKpiId);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            Audit(db, actor, before is null ? "Ambition.Add" : "Ambition.Update", "AreaAmbition", ambition.Id, before, input);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return ambition.Id;
         }
     }
 

@@ -58,6 +58,7 @@ public sealed class AdministrationTests : IAsyncLifetime
             () => services.Planning.AddPeriodAsync(user, new("2027–2030", 2027, 2030, new(2027, 2, 15), "Kommunfullmäktige")),
             () => services.Planning.AddAreaAsync(user, period, new("Nytt område", "Inledning", null)),
             () => services.Planning.UpdateAreaAsync(user, area, new("Ändrat", "Ändrat", null)),
+            () => services.Planning.SaveAmbitionAsync(user, area, null, new("Ny målbild", 1m, "st", 2030, null)),
         ];
 
         foreach (var operation in operations)
@@ -223,6 +224,23 @@ public sealed class AdministrationTests : IAsyncLifetime
         await using var db = database.CreateDbContext();
         Assert.Equal("Växa för framtiden – reviderad", (await db.StrategicAreas.SingleAsync(a => a.Id == area)).Title);
         Assert.DoesNotContain(await db.PlanVersions.Select(v => v.Content).ToListAsync(), c => c.Contains("reviderad", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_ambition_gets_a_target_value_and_year_so_that_its_pace_can_be_computed()
+    {
+        var area = await database.AreaIdAsync("minskad-klimatpaverkan");
+        await using var db = database.CreateDbContext();
+        var ambition = await db.AreaAmbitions.SingleAsync(a => a.StrategicAreaId == area);
+
+        await services.Planning.SaveAmbitionAsync(admin, area, ambition.Id, new("klimatneutrala 2030", 0.5m, "ton CO2e per invånare", 2030, "n00401"));
+
+        var row = (await services.Planning.ListPeriodsAsync(admin)).Single().Areas.Single(a => a.Id == area).Ambitions.Single();
+        Assert.Equal((0.5m, 2030, "N00401"), (row.TargetValue, row.TargetYear, row.KoladaKpiId));
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            services.Planning.SaveAmbitionAsync(admin, area, null, new("", null, null, 1800, "X1")));
+        Assert.Equal(["KoladaKpiId", "TargetYear", "Text"], error.Errors.Keys.Order());
+        Assert.Equal("Ambition.Update", (await db.AuditEntries.OrderBy(a => a.Id).LastAsync()).Action);
     }
 
     private async Task<ClaimsPrincipal> DeactivatedAdministratorAsync()

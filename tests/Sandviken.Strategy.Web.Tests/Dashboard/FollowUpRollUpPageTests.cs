@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.FollowUps;
+using Sandviken.Strategy.Domain.Users;
+using Sandviken.Strategy.Web.Tests.Infrastructure;
+
+namespace Sandviken.Strategy.Web.Tests.Dashboard;
+
+public sealed class FollowUpRollUpPageTests
+{
+    [Fact]
+    public async Task Follow_ups_roll_up_on_the_plan_page_the_area_page_and_the_dashboard()
+    {
+        await using var portal = new PortalFactory();
+        using var client = portal.CreateClient();
+        await client.GetPageAsync("/");
+        int goalId;
+        await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<StrategyDbContext>>().CreateDbContextAsync())
+        {
+            goalId = await db.Goals.Where(g => g.Plan.Organisation.Slug == "kunskapsnamnden" && g.Plan.BudgetYear == 2025)
+                .Where(g => g.Areas.Any(a => a.StrategicArea.Slug == "utbildning-som-gor-skillnad"))
+                .OrderBy(g => g.SortOrder).Select(g => g.Id).FirstAsync();
+        }
+
+        using (var scope = portal.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>()
+                .CreateUserPrincipalAsync((await users.FindByEmailAsync("sekreterare.kunskap@sandviken.example"))!);
+            await portal.Services.GetRequiredService<FollowUpService>().RecordFollowUpAsync(principal, goalId, new(FollowUpPoint.AnnualReport, Assessment.Met, "Klart."));
+        }
+
+        var plan = await client.GetPageAsync("/organisationer/kunskapsnamnden/2025");
+        var area = await client.GetPageAsync("/omraden/utbildning-som-gor-skillnad?ar=2025");
+        var dashboard = await client.GetPageAsync("/beslutsstatus?ar=2025");
+
+        HtmlAssert.ContainsText("Uppföljning av planens mål: 1 uppfyllda, 0 delvis uppfyllda, 0 ej uppfyllda,", plan);
+        HtmlAssert.ContainsText("Uppföljning (årsredovisning): Uppfyllt – Klart.", plan);
+        HtmlAssert.ContainsText("Uppföljning av målen: 1 uppfyllda, 0 delvis uppfyllda, 0 ej uppfyllda,", area);
+        HtmlAssert.ContainsText("Uppföljning per nämnd och bolag, budgetår 2025", dashboard);
+        HtmlAssert.ContainsText("Kunskapsnämnden 1 0 0", dashboard);
+    }
+}
