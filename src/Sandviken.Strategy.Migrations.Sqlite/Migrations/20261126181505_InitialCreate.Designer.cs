@@ -11,8 +11,8 @@ using Sandviken.Strategy.Domain.Data;
 namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(StrategyDbContext))]
-    [Migration("20261126173032_AddUsersAndMemberships")]
-    partial class AddUsersAndMemberships
+    [Migration("20261126181505_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -146,6 +146,40 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Sandviken.Strategy.Domain.Areas.AmbitionMeasurement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaAmbitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FetchedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaAmbitionId", "Period", "Source")
+                        .IsUnique();
+
+                    b.ToTable("AmbitionMeasurements");
                 });
 
             modelBuilder.Entity("Sandviken.Strategy.Domain.Areas.AreaAmbition", b =>
@@ -394,6 +428,45 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PlanVersions");
+                });
+
+            modelBuilder.Entity("Sandviken.Strategy.Domain.FollowUps.FollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Point")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId", "Point")
+                        .IsUnique();
+
+                    b.ToTable("FollowUps");
                 });
 
             modelBuilder.Entity("Sandviken.Strategy.Domain.Municipalities.Municipality", b =>
@@ -807,6 +880,17 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sandviken.Strategy.Domain.Areas.AmbitionMeasurement", b =>
+                {
+                    b.HasOne("Sandviken.Strategy.Domain.Areas.AreaAmbition", "AreaAmbition")
+                        .WithMany()
+                        .HasForeignKey("AreaAmbitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AreaAmbition");
+                });
+
             modelBuilder.Entity("Sandviken.Strategy.Domain.Areas.AreaAmbition", b =>
                 {
                     b.HasOne("Sandviken.Strategy.Domain.Areas.StrategicArea", "StrategicArea")
@@ -868,6 +952,17 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Sandviken.Strategy.Domain.FollowUps.FollowUp", b =>
+                {
+                    b.HasOne("Sandviken.Strategy.Domain.Plans.Goal", "Goal")
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Goal");
                 });
 
             modelBuilder.Entity("Sandviken.Strategy.Domain.Organisations.Organisation", b =>
