@@ -38,7 +38,7 @@ public sealed record DecisionStatusCell(DecisionState State, DateOnly? DecidedOn
 
 /// <summary>
 /// The decision status of every nämnd and bolag for a budget year. "Försenad" is computed against the
-/// cycle's deadlines with the injected clock. Two queries whatever the number of organisations.
+/// cycle's deadlines with the injected clock. Three queries whatever the number of organisations.
 /// </summary>
 public sealed class DecisionStatusReader(IDbContextFactory<StrategyDbContext> dbFactory, TimeProvider time)
 {

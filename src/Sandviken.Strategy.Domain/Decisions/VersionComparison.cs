@@ -43,7 +43,8 @@ public sealed record GoalChange(
         after,
         before.Title != after.Title,
         (before.Description ?? "") != (after.Description ?? ""),
-        !before.Indicators.SequenceEqual(after.Indicators),
+        // Ids only tie values to indicators; what was decided is the rest.
+        !before.Indicators.Select(i => i with { IndicatorId = 0 }).SequenceEqual(after.Indicators.Select(i => i with { IndicatorId = 0 })),
         [.. after.Areas.Where(a => before.Areas.All(b => b.Slug != a.Slug))],
         [.. before.Areas.Where(b => after.Areas.All(a => a.Slug != b.Slug))]);
 }

@@ -59,6 +59,11 @@ public sealed class KoladaImporter(
         var actor = await AuthoriseAsync(user, "ImportKoladaFile", ct);
         var series = KoladaJson.Parse(json);
         var kpis = await KpiTargetsAsync(ct);
+        if (kpis.Count == 0)
+        {
+            return new KoladaImportResult(0, 0, [], []);
+        }
+
         var relevant = new KoladaSeries(
             [.. series.Values.Where(v => v.Municipality == options.MunicipalityId && kpis.ContainsKey(v.Kpi))],
             [.. series.Missing.Where(m => kpis.ContainsKey(m.Kpi))]);
@@ -91,7 +96,7 @@ public sealed class KoladaImporter(
             return new KoladaImportResult(0, 0, [], []);
         }
 
-        var thisYear = time.GetUtcNow().Year;
+        var thisYear = Planning.PlanningCalendar.Today(time).Year;
         var years = Enumerable.Range(thisYear - YearsBack, YearsBack + 1).ToList();
         var series = await clientFactory().GetValuesAsync([.. kpis.Keys.Order()], options.MunicipalityId, years, ct);
         return await StoreAsync(userName, series, kpis, ct);
@@ -129,7 +134,12 @@ public sealed class KoladaImporter(
         var ambitionMeasurements = await db.AmbitionMeasurements.Where(m => m.Source == Source && ambitionIds.Contains(m.AreaAmbitionId)).ToListAsync(ct);
         int added = 0, updated = 0;
 
-        foreach (var value in series.Values)
+        // A key figure that was not asked for is ignored; the same figure and year twice counts once (the last).
+        var values = series.Values
+            .Where(v => kpis.ContainsKey(v.Kpi))
+            .GroupBy(v => (v.Kpi, v.Period))
+            .Select(g => g.Last());
+        foreach (var value in values)
         {
             var period = value.Period.ToString(CultureInfo.InvariantCulture);
             foreach (var indicatorId in kpis[value.Kpi].Indicators)

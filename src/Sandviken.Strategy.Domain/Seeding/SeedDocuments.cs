@@ -65,7 +65,8 @@ public sealed record DemoGoalSeed(
     int? FromYear,
     int? UntilYear,
     int? AddedAfterDraftIn,
-    IReadOnlyList<DemoIndicatorSeed>? Indicators);
+    IReadOnlyList<DemoIndicatorSeed>? Indicators,
+    IReadOnlyList<DemoFollowUpSeed>? FollowUps = null);
 
 public sealed record DemoIndicatorSeed(
     string Name,
@@ -75,7 +76,14 @@ public sealed record DemoIndicatorSeed(
     int? BaselineYear,
     decimal? TargetValue,
     int? TargetYear,
-    string? KoladaKpiId);
+    string? KoladaKpiId,
+    IReadOnlyList<DemoMeasurementSeed>? Measurements = null);
+
+/// <summary>An invented value of a demo indicator, stored with the source "Exempeldata".</summary>
+public sealed record DemoMeasurementSeed(string Period, decimal Value);
+
+/// <summary>An invented follow-up of a demo goal in one budget year's plan.</summary>
+public sealed record DemoFollowUpSeed(int BudgetYear, FollowUps.FollowUpPoint Point, FollowUps.Assessment Assessment, string? Comment);
 
 /// <summary>One budget year's plan; a missing decision has not been taken.</summary>
 public sealed record DemoPlanSeed(int BudgetYear, DemoDecisionSeed? Draft, DemoDecisionSeed? Final);

@@ -27,6 +27,9 @@ public sealed class SeedLoader(IDbContextFactory<StrategyDbContext> dbFactory, T
 {
     public const string SeedUser = "system (startdata)";
 
+    /// <summary>The source of invented demo measurements, so that no one takes them for Kolada's.</summary>
+    public const string DemoSource = "Exempeldata";
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -255,6 +258,34 @@ public sealed class SeedLoader(IDbContextFactory<StrategyDbContext> dbFactory, T
                 AddDecision(db, plan, DecisionKind.Final, final, goals.Select(g => g.Goal), ++versionNumber, now);
                 plan.Status = PlanStatus.Final;
                 addedDecisions++;
+            }
+        }
+
+        // Invented follow-ups and measurements, for the plans added now (their goals and indicators have ids by now).
+        foreach (var (plan, _, goals) in newPlans)
+        {
+            foreach (var (goal, goalSeed) in goals)
+            {
+                db.FollowUps.AddRange((goalSeed.FollowUps ?? []).Where(f => f.BudgetYear == plan.BudgetYear).Select(f => new FollowUps.FollowUp
+                {
+                    GoalId = goal.Id,
+                    Point = f.Point,
+                    Assessment = f.Assessment,
+                    Comment = f.Comment,
+                    RecordedBy = SeedUser,
+                    RecordedAtUtc = now,
+                }));
+                foreach (var (indicator, indicatorSeed) in goal.Indicators.OrderBy(i => i.SortOrder).Zip(goalSeed.Indicators ?? []))
+                {
+                    db.Measurements.AddRange((indicatorSeed.Measurements ?? []).Select(m => new Measurement
+                    {
+                        IndicatorId = indicator.Id,
+                        Period = m.Period,
+                        Value = m.Value,
+                        Source = DemoSource,
+                        FetchedAtUtc = now,
+                    }));
+                }
             }
         }
 

@@ -29,6 +29,11 @@ internal sealed class KoladaScheduledImport(KoladaSchedule schedule, KoladaImpor
                 // Nothing was stored; the next run tries again.
                 logger.LogWarning("Scheduled Kolada import failed: {Message}", e.Message);
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Whatever else goes wrong (the database, say) must not stop the portal: log it and try at the next tick.
+                logger.LogError(e, "Scheduled Kolada import failed");
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }

@@ -40,5 +40,15 @@ public sealed class VersionComparisonTests
         Assert.False(VersionComparison.Between(1, snapshot, 2, PlanSnapshot.FromJson(snapshot.ToJson())).HasChanges);
     }
 
+    [Fact]
+    public void An_indicator_id_alone_is_not_a_change()
+    {
+        // Versions frozen before ids were kept carry 0.
+        var before = Snapshot(new GoalSnapshot(1, "Mål", null, [Growth], [Indicator with { IndicatorId = 0 }]));
+        var after = Snapshot(new GoalSnapshot(1, "Mål", null, [Growth], [Indicator with { IndicatorId = 17 }]));
+
+        Assert.False(VersionComparison.Between(1, before, 2, after).HasChanges);
+    }
+
     private static PlanSnapshot Snapshot(params GoalSnapshot[] goals) => new("org", "Organisation", 2026, goals);
 }

@@ -36,7 +36,7 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
         await services.FollowUps.RecordFollowUpAsync(secretary, goal, new(FollowUpPoint.InterimReport, Assessment.Met, null));
 
         await using var db = database.CreateDbContext();
-        var stored = await db.FollowUps.SingleAsync(f => f.GoalId == goal);
+        var stored = await db.FollowUps.SingleAsync(f => f.GoalId == goal && f.Point == FollowUpPoint.InterimReport);
         Assert.Equal((Assessment.Met, (string?)null, "sekreterare@test"), (stored.Assessment, stored.Comment, stored.RecordedBy));
         var history = await services.Workspace.ReadHistoryAsync(secretary, finalPlanId);
         Assert.Equal(2, history.Count(h => h.Action == "FollowUp.Record"));
@@ -61,13 +61,13 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
         var goal = await FirstGoalAsync(otherPlan);
         await using var db = database.CreateDbContext();
         var indicator = await db.Indicators.Where(i => i.Goal.PlanId == otherPlan).Select(i => i.Id).FirstAsync();
+        var before = (await db.FollowUps.CountAsync(), await db.Measurements.CountAsync());
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => services.FollowUps.RecordFollowUpAsync(secretary, goal, new(FollowUpPoint.AnnualReport, Assessment.Met, null)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2025", 10m)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => services.FollowUps.RecordMeasurementAsync(TestUsers.Anonymous, indicator, new("2025", 10m)));
 
-        Assert.False(await db.FollowUps.AnyAsync());
-        Assert.False(await db.Measurements.AnyAsync());
+        Assert.Equal(before, (await db.FollowUps.CountAsync(), await db.Measurements.CountAsync()));
         Assert.Equal(3, services.Log.Entries.Count(e => e.Message.StartsWith("Refused", StringComparison.Ordinal)));
     }
 
@@ -110,7 +110,7 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
 
         var copy = await services.Workspace.ReadPlanAsync(secretary, planId);
         Assert.Contains(copy.Goals.Single(g => g.Id == goal.Id).Input.Indicators, i => i.Id == indicator && i.Name.EndsWith("(nytt namn)", StringComparison.Ordinal));
-        Assert.Equal([("2024", 71.5m), ("2025", 74m)], copy.Measurements.Where(m => m.IndicatorId == indicator).Select(m => (m.Period, m.Value)));
+        Assert.Equal([("2024", 71.5m), ("2025", 74m)], copy.Measurements.Where(m => m.IndicatorId == indicator && m.Source == FollowUpService.ManualSource).Select(m => (m.Period, m.Value)));
     }
 
     private async Task<int> FirstGoalAsync(int planId)

@@ -38,9 +38,9 @@ public sealed class KoladaImporterTests : IAsyncLifetime
         var inhabitants = await db.AmbitionMeasurements.Where(m => m.AreaAmbition.KoladaKpiId == "N01951").OrderBy(m => m.Period).ToListAsync();
         Assert.Equal([("2023", 39300m), ("2024", 39500m)], inhabitants.Select(m => (m.Period, m.Value)));
         Assert.All(inhabitants, m => Assert.Equal(("Kolada", database.Clock.GetUtcNow().UtcDateTime), (m.Source, m.FetchedAtUtc)));
-        var indicatorValues = await db.Measurements.Where(m => m.Indicator.KoladaKpiId == "N01951").CountAsync();
+        var indicatorValues = await db.Measurements.Where(m => m.Source == "Kolada" && m.Indicator.KoladaKpiId == "N01951").CountAsync();
         Assert.Equal(2 * await db.Indicators.CountAsync(i => i.KoladaKpiId == "N01951"), indicatorValues);
-        Assert.Equal(result.Added, await db.AmbitionMeasurements.CountAsync() + await db.Measurements.CountAsync());
+        Assert.Equal(result.Added, await db.AmbitionMeasurements.CountAsync() + await db.Measurements.CountAsync(m => m.Source == "Kolada"));
         Assert.Equal("Kolada.Import", (await db.AuditEntries.OrderBy(a => a.Id).LastAsync()).Action);
     }
 
@@ -78,7 +78,7 @@ public sealed class KoladaImporterTests : IAsyncLifetime
         await Assert.ThrowsAsync<KoladaException>(() => Importer(stub).ImportFromApiAsync(admin));
 
         await using var db = database.CreateDbContext();
-        Assert.False(await db.Measurements.AnyAsync());
+        Assert.False(await db.Measurements.AnyAsync(m => m.Source == "Kolada"));
         Assert.False(await db.AmbitionMeasurements.AnyAsync());
         Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == "Kolada.Import"));
     }
@@ -109,6 +109,25 @@ public sealed class KoladaImporterTests : IAsyncLifetime
 
         Assert.True(ours.Added > 0);
         Assert.Equal(0, theirs.Added + theirs.Updated);
+    }
+
+    [Fact]
+    public async Task A_file_with_the_same_year_twice_or_a_key_figure_not_in_use_still_imports_cleanly()
+    {
+        const string Json = """
+            {"count": 3, "values": [
+              {"kpi": "N01951", "municipality": "2181", "period": 2024, "values": [{"gender": "T", "value": 39400.0}]},
+              {"kpi": "N01951", "municipality": "2181", "period": 2024, "values": [{"gender": "T", "value": 39500.0}]},
+              {"kpi": "N99999", "municipality": "2181", "period": 2024, "values": [{"gender": "T", "value": 1.0}]}
+            ]}
+            """;
+
+        var result = await Importer(null).ImportFromFileAsync(admin, new MemoryStream(Encoding.UTF8.GetBytes(Json)));
+
+        await using var db = database.CreateDbContext();
+        var stored = await db.AmbitionMeasurements.SingleAsync();
+        Assert.Equal(("2024", 39500m), (stored.Period, stored.Value));
+        Assert.DoesNotContain("N99999", result.KpiIds);
     }
 
     [Fact]

@@ -184,6 +184,23 @@ public sealed class SeedLoaderTests
     }
 
     [Fact]
+    public async Task Demo_follow_ups_and_measurements_are_loaded_and_marked_as_invented()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var db = database.CreateDbContext();
+
+        Assert.True(await db.FollowUps.CountAsync() >= 20);
+        Assert.All(await db.FollowUps.ToListAsync(), f => Assert.Equal(SeedLoader.SeedUser, f.RecordedBy));
+        Assert.All(await db.FollowUps.Where(f => f.Assessment == Sandviken.Strategy.Domain.FollowUps.Assessment.PartlyMet || f.Assessment == Sandviken.Strategy.Domain.FollowUps.Assessment.NotMet).ToListAsync(),
+            f => Assert.False(string.IsNullOrWhiteSpace(f.Comment)));
+        var measurements = await db.Measurements.Include(m => m.Indicator).ToListAsync();
+        Assert.NotEmpty(measurements);
+        Assert.All(measurements, m => Assert.Equal(SeedLoader.DemoSource, m.Source));
+        Assert.DoesNotContain(measurements, m => m.Indicator.KoladaKpiId != null);
+        Assert.False(await db.AmbitionMeasurements.AnyAsync());
+    }
+
+    [Fact]
     public async Task Without_demo_data_there_are_no_organisations_or_plans()
     {
         await using var database = await TestDatabase.CreateSeededAsync(includeDemo: false);
@@ -252,6 +269,7 @@ public sealed class SeedLoaderTests
             await db.AreaAmbitions.CountAsync(), await db.PlanningCycles.CountAsync(), await db.Organisations.CountAsync(),
             await db.Plans.CountAsync(), await db.Goals.CountAsync(), await db.GoalAreas.CountAsync(), await db.Indicators.CountAsync(),
             await db.Decisions.CountAsync(), await db.PlanVersions.CountAsync(), await db.AuditEntries.CountAsync(),
+            await db.FollowUps.CountAsync(), await db.Measurements.CountAsync(),
         ];
     }
 }

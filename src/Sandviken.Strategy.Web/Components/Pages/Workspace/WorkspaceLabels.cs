@@ -12,6 +12,8 @@ internal static class WorkspaceLabels
         "Goal.Reorder" => "Ändrade målens ordning",
         "Decision.Record" => "Registrerade ett beslut",
         "Plan.Reopen" => "Öppnade planen för revidering",
+        "FollowUp.Record" => "Följde upp ett mål",
+        "Measurement.Record" => "Registrerade ett värde för en indikator",
         _ => action,
     };
 }
