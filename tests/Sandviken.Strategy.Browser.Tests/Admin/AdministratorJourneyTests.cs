@@ -82,4 +82,26 @@ public sealed class AdministratorJourneyTests(BrowserFixture browser) : IClassFi
         Assert.DoesNotContain("/admin", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         await Assertions.Expect(page.GetByText("miljo.sekreterare")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task Administrator_reopens_a_fastställd_plan_with_a_reason()
+    {
+        var page = await browser.NewPageAsync();
+        await SignIn.AsAsync(page, "admin@sandviken.example");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Strategiska mål 2025" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/arbetsyta/planer/*");
+        await SignIn.WaitForInteractivityAsync(page);
+        await Assertions.Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("Fastställd");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Öppna för revidering" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Skriv varför planen öppnas, med minst 10 tecken.")).ToBeVisibleAsync();
+        await page.GetByLabel("Motivering").FillAsync("Styrelsen ändrade ägardirektivet i oktober.");
+        await page.GetByLabel("Motivering").PressAsync("Tab");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Öppna för revidering" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("Revidering");
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Öppnade planen för revidering");
+        await Assertions.Expect(page.GetByTestId("decision-form")).ToContainTextAsync("Registrera slutgiltigt beslut");
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
 }
