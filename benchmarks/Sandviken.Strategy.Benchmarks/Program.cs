@@ -91,6 +91,7 @@ internal sealed class BenchmarkPortal(string folder) : WebApplicationFactory<Pro
         {
             ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(folder, "bench.db")}",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Seed:AllowDemoDataInProduction"] = "true",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(folder, "logs", "portal-.log"),
         }));
     }

@@ -27,6 +27,15 @@ builder.Services.AddStrategyPortal(builder.Environment.ContentRootPath);
 
 var app = builder.Build();
 
+// Demo data brings demo accounts whose password is public: a production host must say explicitly that it wants them.
+if (app.Environment.IsProduction() && builder.Configuration.GetValue("Seed:IncludeDemoData", true)
+    && !builder.Configuration.GetValue("Seed:AllowDemoDataInProduction", false))
+{
+    throw new InvalidOperationException(
+        "Demo data (with demo accounts whose password is public) is on in Production. Set Seed:IncludeDemoData=false, " +
+        "or Seed:AllowDemoDataInProduction=true for a public demonstration.");
+}
+
 await app.Services.InitialiseDatabaseAsync(app.Environment.ContentRootPath);
 
 app.UseExceptionHandler("/fel", createScopeForErrors: true);

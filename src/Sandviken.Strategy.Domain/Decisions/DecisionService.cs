@@ -19,8 +19,12 @@ public sealed record DecisionInput(DecisionKind Kind, DateOnly? DecidedOn, strin
 /// </summary>
 public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFactory, ActorLoader actors, TimeProvider time)
 {
+    /// <param name="expectedPlanToken">
+    /// The plan's token when the user looked at it: a decision freezes what the user saw, so a change by someone
+    /// else in between stops it. Null skips the check (imports and tests that act on the current state).
+    /// </param>
     /// <returns>The number of the version the decision froze.</returns>
-    public async Task<int> RecordDecisionAsync(ClaimsPrincipal user, int planId, DecisionInput input, CancellationToken ct = default)
+    public async Task<int> RecordDecisionAsync(ClaimsPrincipal user, int planId, DecisionInput input, Guid? expectedPlanToken = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actor = await actors.LoadAsync(db, user, ct);
@@ -28,6 +32,11 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
         if (plan is null || !actor.CanEditPlansOf(plan.OrganisationId))
         {
             throw actors.Refuse(actor, "RecordDecision", "Plan", planId, "Du kan bara registrera beslut för din egen nämnd eller ditt eget bolag.");
+        }
+
+        if (expectedPlanToken is { } token && token != plan.ConcurrencyToken)
+        {
+            throw new RuleViolationException("Planen har ändrats sedan du öppnade den. Inget beslut har registrerats: kontrollera målen och försök igen.");
         }
 
         input = input with { DecidedBy = (input.DecidedBy ?? "").Trim(), Reference = (input.Reference ?? "").Trim() };
@@ -72,6 +81,11 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
             PlanVersion = version,
         };
         var statusBefore = plan.Status;
+        if (expectedPlanToken is { } seen)
+        {
+            db.Entry(plan).Property(p => p.ConcurrencyToken).OriginalValue = seen;
+        }
+
         plan.Status = input.Kind == DecisionKind.Draft ? PlanStatus.DraftDecided : PlanStatus.Final;
         plan.ConcurrencyToken = Guid.NewGuid();
         db.PlanVersions.Add(version);

@@ -45,7 +45,7 @@ public sealed class FollowUpService(IDbContextFactory<StrategyDbContext> dbFacto
         Audit.Record(db, actor, now, "FollowUp.Record", "Plan", planId,
             before is null ? null : new { GoalId = goalId, FollowUp = before },
             new { GoalId = goalId, FollowUp = input with { Comment = comment } });
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(db, ct);
     }
 
     /// <summary>Records (or corrects) the value of an indicator for a period, by hand.</summary>
@@ -76,7 +76,20 @@ public sealed class FollowUpService(IDbContextFactory<StrategyDbContext> dbFacto
         Audit.Record(db, actor, now, "Measurement.Record", "Plan", planId,
             before is null ? null : new { IndicatorId = indicatorId, Period = period, Value = before },
             new { IndicatorId = indicatorId, Period = period, Value = input.Value });
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(db, ct);
+    }
+
+    // Two people saving the same follow-up at once meet at the unique index: the later one is told, nothing breaks.
+    private static async Task SaveAsync(StrategyDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e)
+        {
+            throw PlanEditingService.PlanChangedMeanwhile(e);
+        }
     }
 
     private async Task<(Actor Actor, int PlanId)> AuthoriseGoalAsync(StrategyDbContext db, ClaimsPrincipal user, int goalId, string operation, CancellationToken ct)

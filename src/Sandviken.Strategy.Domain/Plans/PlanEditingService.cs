@@ -48,7 +48,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Plans.Add(plan);
-        await db.SaveChangesAsync(ct);
+        await SavePlanChangeAsync(db, ct);
         Audit.Record(db, actor, Now, "Plan.Create", "Plan", plan.Id, null,
             new { plan.OrganisationId, plan.BudgetYear, CopiedGoals = plan.Goals.Select(g => g.Title).ToList() });
         await db.SaveChangesAsync(ct);
@@ -95,6 +95,13 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
 
         input = GoalRules.Normalise(input);
         GoalRules.Validate(input, await AreaIdsForYearAsync(db, plan.BudgetYear, ct));
+        var kept = input.Indicators.Where(i => i.Id is not null).Select(i => i.Id!.Value).ToList();
+        var dropped = goal.Indicators.Where(i => !kept.Contains(i.Id)).Select(i => i.Id).ToList();
+        if (dropped.Count > 0 && await db.Measurements.AnyAsync(m => dropped.Contains(m.IndicatorId), ct))
+        {
+            throw new ValidationFailedException(nameof(GoalInput.Indicators), "En indikator som har uppmätta värden kan inte tas bort.");
+        }
+
         var before = StateOf(goal).Input;
 
         // The original value of the token is what the UPDATE's WHERE clause checks: another save in between fails it.
@@ -119,6 +126,12 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
             throw await ConflictAsync(db, planId, goalId, ct);
         }
 
+        // Follow-ups and values belong to what was decided and followed up: a goal that has them stays.
+        if (await db.FollowUps.AnyAsync(f => f.GoalId == goalId, ct) || await db.Measurements.AnyAsync(m => m.Indicator.GoalId == goalId, ct))
+        {
+            throw new RuleViolationException("Målet har uppföljningar eller uppmätta värden och kan därför inte tas bort.");
+        }
+
         db.Entry(goal).Property(g => g.ConcurrencyToken).OriginalValue = expectedToken;
         db.Goals.Remove(goal);
         plan.ConcurrencyToken = Guid.NewGuid();
@@ -139,6 +152,11 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         var (actor, plan) = await LoadEditablePlanAsync(db, user, planId, "MoveGoal", ct);
         var goals = await db.Goals.Where(g => g.PlanId == planId).OrderBy(g => g.SortOrder).ThenBy(g => g.Id).ToListAsync(ct);
         var index = goals.FindIndex(g => g.Id == goalId);
+        if (index < 0)
+        {
+            throw await ConflictAsync(db, planId, goalId, ct);
+        }
+
         var target = index + step;
         if (target < 0 || target >= goals.Count)
         {
@@ -287,7 +305,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         {
             throw await ConflictAsync(db, planId, goalId, ct);
         }
-        catch (DbUpdateConcurrencyException e)
+        catch (DbUpdateException e)
         {
             throw PlanChangedMeanwhile(e);
         }
@@ -300,13 +318,14 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException e)
+        catch (DbUpdateException e)
         {
+            // A concurrency token or a unique index (two decisions at once, two new plans for one year) said no.
             throw PlanChangedMeanwhile(e);
         }
     }
 
-    private static RuleViolationException PlanChangedMeanwhile(Exception inner) =>
+    internal static RuleViolationException PlanChangedMeanwhile(Exception inner) =>
         new("Någon annan ändrade planen i samma ögonblick. Inget har sparats: ladda om sidan och försök igen.", inner);
 
     private static async Task<GoalConflictException> ConflictAsync(StrategyDbContext db, int planId, int goalId, CancellationToken ct)

@@ -38,7 +38,8 @@ public sealed record WorkingCopy(
     IReadOnlyList<GoalState> Goals,
     IReadOnlyList<DecisionRecord> Decisions,
     IReadOnlyList<FollowUpRecord> FollowUps,
-    IReadOnlyList<MeasurementRecord> Measurements)
+    IReadOnlyList<MeasurementRecord> Measurements,
+    Guid PlanToken)
 {
     public bool IsEditable => CanEdit && Status != PlanStatus.Final;
 
@@ -107,7 +108,7 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
         var actor = await actors.LoadAsync(db, user, ct);
         var plan = await db.Plans.AsNoTracking()
             .Where(p => p.Id == planId)
-            .Select(p => new { p.Id, p.OrganisationId, p.Organisation.Slug, p.Organisation.Name, p.Organisation.Kind, p.BudgetYear, p.Status })
+            .Select(p => new { p.Id, p.OrganisationId, p.Organisation.Slug, p.Organisation.Name, p.Organisation.Kind, p.BudgetYear, p.Status, p.ConcurrencyToken })
             .SingleOrDefaultAsync(ct);
         if (plan is null || !actor.CanReadWorkingCopyOf(plan.OrganisationId))
         {
@@ -129,11 +130,13 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
 
         var goalIds = goals.Select(g => g.Id).ToList();
         var indicatorIds = goals.SelectMany(g => g.Indicators).Select(i => i.Id).ToList();
-        var followUps = await db.FollowUps.AsNoTracking()
-            .Where(f => goalIds.Contains(f.GoalId))
+        // Sorted in memory: the point is stored as text, and the interim report comes before the annual report.
+        var followUps = (await db.FollowUps.AsNoTracking()
+                .Where(f => goalIds.Contains(f.GoalId))
+                .Select(f => new FollowUpRecord(f.GoalId, f.Point, f.Assessment, f.Comment, f.RecordedBy, f.RecordedAtUtc))
+                .ToListAsync(ct))
             .OrderBy(f => f.GoalId).ThenBy(f => f.Point)
-            .Select(f => new FollowUpRecord(f.GoalId, f.Point, f.Assessment, f.Comment, f.RecordedBy, f.RecordedAtUtc))
-            .ToListAsync(ct);
+            .ToList();
         var measurements = await db.Measurements.AsNoTracking()
             .Where(m => indicatorIds.Contains(m.IndicatorId))
             .OrderBy(m => m.IndicatorId).ThenBy(m => m.Period)
@@ -148,7 +151,8 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
             [.. goals.Select(PlanEditingService.StateOf)],
             decisions,
             followUps,
-            measurements);
+            measurements,
+            plan.ConcurrencyToken);
     }
 
     /// <summary>The plan's audit trail, newest first: read-only, as everything in the log.</summary>

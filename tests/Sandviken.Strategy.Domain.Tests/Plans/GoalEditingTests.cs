@@ -211,6 +211,42 @@ public sealed class GoalEditingTests : IAsyncLifetime
         Assert.Equal("Det finns ingen planeringsomgång för budgetår 2031.", noCycle.Errors["BudgetYear"]);
     }
 
+    [Fact]
+    public async Task A_goal_with_follow_ups_or_values_cannot_be_removed_and_an_indicator_with_values_cannot_be_dropped()
+    {
+        var goal = await services.Editing.AddGoalAsync(secretary, planId, Goal("Följs upp", growth) with
+        {
+            Indicators = [new IndicatorInput("Antal", "st", IndicatorDirection.Increase, null, null, null, null, null)],
+        });
+        var stored = (await services.Workspace.ReadPlanAsync(secretary, planId)).Goals.Single(g => g.Id == goal.Id);
+        await services.FollowUps.RecordMeasurementAsync(secretary, stored.Input.Indicators[0].Id!.Value, new("2025", 3m));
+
+        var drop = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            services.Editing.UpdateGoalAsync(secretary, goal.Id, stored.ConcurrencyToken, stored.Input with { Indicators = [] }));
+        var remove = await Assert.ThrowsAsync<RuleViolationException>(() => services.Editing.RemoveGoalAsync(secretary, goal.Id, stored.ConcurrencyToken));
+
+        Assert.Equal("En indikator som har uppmätta värden kan inte tas bort.", drop.Errors["Indicators"]);
+        Assert.Contains("kan därför inte tas bort", remove.Message, StringComparison.Ordinal);
+        Assert.Single((await services.Workspace.ReadPlanAsync(secretary, planId)).Goals.Single(g => g.Id == goal.Id).Input.Indicators);
+    }
+
+    [Fact]
+    public async Task A_decision_is_refused_when_the_plan_changed_after_the_user_looked_at_it()
+    {
+        await services.Editing.AddGoalAsync(secretary, planId, Goal("Första", growth));
+        var seen = (await services.Workspace.ReadPlanAsync(secretary, planId)).PlanToken;
+        await services.Editing.AddGoalAsync(secretary, planId, Goal("Tillagt av en kollega", growth));
+
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => services.Decisions.RecordDecisionAsync(secretary, planId,
+            new DecisionInput(DecisionKind.Draft, new(2026, 11, 20), "Överförmyndarnämnden", "§ 1"), seen));
+
+        Assert.Contains("Planen har ändrats sedan du öppnade den", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Sandviken.Strategy.Domain.Plans.PlanStatus.Draft, await database.StatusAsync(planId));
+        var fresh = (await services.Workspace.ReadPlanAsync(secretary, planId)).PlanToken;
+        Assert.Equal(1, await services.Decisions.RecordDecisionAsync(secretary, planId,
+            new DecisionInput(DecisionKind.Draft, new(2026, 11, 20), "Överförmyndarnämnden", "§ 1"), fresh));
+    }
+
     private async Task<int> GoalCountAsync()
     {
         await using var db = database.CreateDbContext();

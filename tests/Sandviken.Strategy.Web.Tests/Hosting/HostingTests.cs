@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -117,6 +118,25 @@ public sealed class HostingTests
         HtmlAssert.ContainsText("0 mål kopplade till området", home);
         HtmlAssert.ContainsText("Inga nämnder eller bolag är inlagda ännu.", organisations);
         HtmlAssert.LacksText("Exempeldata", organisations);
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_with_demo_data_unless_asked_to()
+    {
+        await using var portal = new ProductionPortal();
+
+        var error = Assert.Throws<InvalidOperationException>(() => portal.CreateClient());
+
+        Assert.Contains("Seed:IncludeDemoData=false", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ProductionPortal : PortalFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Production");
+        }
     }
 
     private static async Task<List<JsonElement>> ReadLogEventsAsync(string folder)
