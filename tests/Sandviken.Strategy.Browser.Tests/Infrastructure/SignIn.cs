@@ -13,7 +13,8 @@ public static class SignIn
         await page.GetByLabel("E-postadress").FillAsync(email);
         await page.GetByLabel("Lösenord").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync("**/arbetsyta");
+        // Generous: the first request after sign-in prerenders the workspace and starts a circuit on a busy machine.
+        await page.WaitForURLAsync("**/arbetsyta", new() { Timeout = 60_000 });
         await WaitForInteractivityAsync(page);
     }
 
