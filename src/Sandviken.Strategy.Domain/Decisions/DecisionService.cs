@@ -34,6 +34,11 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
             throw actors.Refuse(actor, "RecordDecision", "Plan", planId, "Du kan bara registrera beslut för din egen nämnd eller ditt eget bolag.");
         }
 
+        if (!plan.Organisation.IsActive)
+        {
+            throw new RuleViolationException($"{plan.Organisation.Name} är inte längre aktiv. Inga fler beslut kan registreras för dess planer.");
+        }
+
         if (expectedPlanToken is { } token && token != plan.ConcurrencyToken)
         {
             throw new RuleViolationException("Planen har ändrats sedan du öppnade den. Inget beslut har registrerats: kontrollera målen och försök igen.");

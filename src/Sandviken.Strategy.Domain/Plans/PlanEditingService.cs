@@ -191,6 +191,11 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
             throw new RuleViolationException("Planen är fastställd och kan inte ändras. En administratör kan öppna den för revidering.");
         }
 
+        if (!plan.Organisation.IsActive)
+        {
+            throw new RuleViolationException($"{plan.Organisation.Name} är inte längre aktiv. Dess planer kan läsas men inte ändras.");
+        }
+
         return (actor, plan);
     }
 

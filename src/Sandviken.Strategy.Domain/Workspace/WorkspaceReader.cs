@@ -108,7 +108,7 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
         var actor = await actors.LoadAsync(db, user, ct);
         var plan = await db.Plans.AsNoTracking()
             .Where(p => p.Id == planId)
-            .Select(p => new { p.Id, p.OrganisationId, p.Organisation.Slug, p.Organisation.Name, p.Organisation.Kind, p.BudgetYear, p.Status, p.ConcurrencyToken })
+            .Select(p => new { p.Id, p.OrganisationId, p.Organisation.Slug, p.Organisation.Name, p.Organisation.Kind, p.Organisation.IsActive, p.BudgetYear, p.Status, p.ConcurrencyToken })
             .SingleOrDefaultAsync(ct);
         if (plan is null || !actor.CanReadWorkingCopyOf(plan.OrganisationId))
         {
@@ -145,8 +145,8 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
 
         return new WorkingCopy(
             plan.Id, plan.OrganisationId, plan.Slug, plan.Name, plan.Kind, plan.BudgetYear, plan.Status,
-            actor.CanEditPlansOf(plan.OrganisationId),
-            actor.IsAdministrator && plan.Status == PlanStatus.Final,
+            actor.CanEditPlansOf(plan.OrganisationId) && plan.IsActive,
+            actor.IsAdministrator && plan.Status == PlanStatus.Final && plan.IsActive,
             areas,
             [.. goals.Select(PlanEditingService.StateOf)],
             decisions,

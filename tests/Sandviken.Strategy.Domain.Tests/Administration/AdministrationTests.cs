@@ -90,6 +90,12 @@ public sealed class AdministrationTests : IAsyncLifetime
         await services.Planning.SaveCycleAsync(admin, new(2027, new(2026, 4, 30), new(2026, 9, 30)));
 
         await Assert.ThrowsAsync<RuleViolationException>(() => services.Editing.CreatePlanAsync(admin, id, 2027, false));
+        var plan2026 = await database.PlanIdAsync("overformyndarnamnden-i-vastra-gastrikland", 2026);
+        var growth = await database.AreaIdAsync("vaxa-for-framtiden");
+        await Assert.ThrowsAsync<RuleViolationException>(() => services.Editing.AddGoalAsync(admin, plan2026, Goal("Nytt", growth)));
+        await Assert.ThrowsAsync<RuleViolationException>(() => services.Decisions.RecordDecisionAsync(admin, plan2026,
+            new Sandviken.Strategy.Domain.Decisions.DecisionInput(Sandviken.Strategy.Domain.Decisions.DecisionKind.Draft, new(2026, 11, 20), "Överförmyndarnämnden", "§ 1")));
+        Assert.False((await services.Workspace.ReadPlanAsync(admin, plan2026)).CanEdit);
         await using var db = database.CreateDbContext();
         Assert.Equal(3, await db.Plans.CountAsync(p => p.OrganisationId == id));
     }
