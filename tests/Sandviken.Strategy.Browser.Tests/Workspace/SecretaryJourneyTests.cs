@@ -29,6 +29,8 @@ public sealed class SecretaryJourneyTests(BrowserFixture browser) : IClassFixtur
         // A goal without a title is refused with a message next to the field.
         await page.GetByTestId("add-goal").ClickAsync();
         var editor = page.GetByTestId("goal-editor");
+        // Focus moves into the form that opened, and back to the goals when it closes.
+        await page.WaitForFunctionAsync("() => document.activeElement?.id === 'nytt-mal-title'");
         await editor.GetByRole(AriaRole.Checkbox, new() { Name = "Växa för framtiden" }).CheckAsync();
         await editor.GetByRole(AriaRole.Checkbox, new() { Name = "En kommun att trivas i – bra livsmiljö" }).CheckAsync();
         await editor.GetByTestId("save-goal").ClickAsync();
@@ -40,6 +42,7 @@ public sealed class SecretaryJourneyTests(BrowserFixture browser) : IClassFixtur
         await editor.GetByTestId("save-goal").ClickAsync();
         var goal = page.GetByTestId("goal").Filter(new() { HasText = GoalTitle });
         await Assertions.Expect(goal).ToContainTextAsync("Växa för framtiden, En kommun att trivas i – bra livsmiljö");
+        await page.WaitForFunctionAsync("() => document.activeElement?.id === 'mal-rubrik'");
 
         // The April decision freezes a version and makes it public.
         var decisionForm = page.GetByTestId("decision-form");
