@@ -24,6 +24,8 @@ public sealed class GoalEditorTests : IAsyncLifetime
     {
         context.Services.AddMudServices();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
+        // As in the workspace: an interactive server component (the editor moves focus only when interactive).
+        context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return Task.CompletedTask;
     }
 
