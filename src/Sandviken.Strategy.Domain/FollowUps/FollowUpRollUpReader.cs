@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Dashboard;
 using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Decisions;
 using Sandviken.Strategy.Domain.Organisations;
@@ -33,10 +34,15 @@ public sealed record GoalAssessment(int GoalId, FollowUpPoint Point, Assessment 
 /// <summary>Roll-ups of the follow-up of the goals in the latest decided version of each plan of a budget year.</summary>
 public sealed class FollowUpRollUpReader(IDbContextFactory<StrategyDbContext> dbFactory)
 {
-    public async Task<FollowUpRollUp> ReadAsync(int budgetYear, CancellationToken ct = default)
+    /// <param name="filter">Which organisations count, in the per-organisation and the per-area roll-up alike.</param>
+    public async Task<FollowUpRollUp> ReadAsync(int budgetYear, OrganisationFilter filter = OrganisationFilter.All, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var plans = await db.LatestForYearAsync(budgetYear, ct);
+        var plans = (await db.LatestForYearAsync(budgetYear, ct))
+            .Where(p => filter == OrganisationFilter.All
+                || (filter == OrganisationFilter.Committees && p.OrganisationKind == OrganisationKind.Committee)
+                || (filter == OrganisationFilter.Companies && p.OrganisationKind == OrganisationKind.Company))
+            .ToList();
         var goalIds = plans.SelectMany(p => p.Snapshot.Goals).Select(g => g.GoalId).ToList();
         var followUps = await db.FollowUps.AsNoTracking()
             .Where(f => goalIds.Contains(f.GoalId))

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Dashboard;
 using Sandviken.Strategy.Domain.Decisions;
 using Sandviken.Strategy.Domain.FollowUps;
+using Sandviken.Strategy.Domain.Organisations;
 using Sandviken.Strategy.Domain.Tests.Infrastructure;
 using Sandviken.Strategy.Domain.Users;
 
@@ -49,10 +51,34 @@ public sealed class FollowUpRollUpReaderTests
             snapshotGoalCounts[o.Slug], o.Counts.Total));
     }
 
-    private static async Task<List<GoalSnapshot>> AllDecidedGoalsAsync(TestDatabase database, int year)
+    [Theory]
+    [InlineData(OrganisationFilter.Committees, OrganisationKind.Committee)]
+    [InlineData(OrganisationFilter.Companies, OrganisationKind.Company)]
+    public async Task A_filter_limits_both_the_organisation_and_the_area_roll_up_to_that_kind(OrganisationFilter filter, OrganisationKind kind)
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        var rollUp = await new FollowUpRollUpReader(database).ReadAsync(2025, filter);
+
+        var goals = await AllDecidedGoalsAsync(database, 2025, kind);
+        Assert.NotEmpty(rollUp.Organisations);
+        Assert.All(rollUp.Organisations, o => Assert.Equal(kind, o.Kind));
+        Assert.Equal(goals.Count, rollUp.Organisations.Sum(o => o.Counts.Total));
+        foreach (var area in rollUp.Areas)
+        {
+            Assert.Equal(goals.Count(g => g.Areas.Any(a => a.Slug == area.Slug)), area.Counts.Total);
+        }
+
+        // The filter must change the figures, or this test would prove nothing.
+        var all = await new FollowUpRollUpReader(database).ReadAsync(2025);
+        Assert.True(all.Areas.Sum(a => a.Counts.Total) > rollUp.Areas.Sum(a => a.Counts.Total));
+    }
+
+    private static async Task<List<GoalSnapshot>> AllDecidedGoalsAsync(TestDatabase database, int year, OrganisationKind? kind = null)
     {
         await using var db = database.CreateDbContext();
         var contents = await db.PlanVersions.Where(v => v.Plan.BudgetYear == year)
+            .Where(v => kind == null || v.Plan.Organisation.Kind == kind)
             .GroupBy(v => v.PlanId).Select(g => g.OrderByDescending(v => v.Number).First().Content).ToListAsync();
         return [.. contents.SelectMany(c => PlanSnapshot.FromJson(c).Goals)];
     }

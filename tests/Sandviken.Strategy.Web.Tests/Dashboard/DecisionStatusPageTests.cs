@@ -31,6 +31,7 @@ public sealed class DecisionStatusPageTests(PortalFactory portal) : IClassFixtur
 
         HtmlAssert.ContainsText("Sandviken Energi AB", html);
         HtmlAssert.LacksText("Kunskapsnämnden", html);
+        HtmlAssert.ContainsText("Uppföljning per strategiskt område, budgetår 2026, bolagens mål", html);
         Assert.Contains("aria-current=\"page\">Bolag</a>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/beslutsstatus.csv?ar=2026&amp;visa=bolag\"", html, StringComparison.Ordinal);
     }
