@@ -13,6 +13,7 @@ using Sandviken.Strategy.Domain.Home;
 using Sandviken.Strategy.Domain.Organisations;
 using Sandviken.Strategy.Domain.Seeding;
 using Sandviken.Strategy.Domain.Site;
+using Sandviken.Strategy.Domain.Users;
 
 namespace Sandviken.Strategy.Web;
 
@@ -44,6 +45,7 @@ internal static class PortalRegistration
         services.AddSingleton<FollowUpRollUpReader>();
         services.AddScoped<OrganisationAdminService>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<PasswordService>();
         services.AddScoped<PlanningAdminService>();
 
         services.AddKolada();

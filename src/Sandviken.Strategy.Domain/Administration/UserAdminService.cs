@@ -126,6 +126,30 @@ public sealed class UserAdminService(
         }
     }
 
+    /// <summary>
+    /// Gives the account a new temporary password, for someone who has forgotten theirs: their sessions end, and a
+    /// lockout is lifted. The password itself is never audited.
+    /// </summary>
+    public async Task SetPasswordAsync(ClaimsPrincipal user, string userId, string newPassword, CancellationToken ct = default)
+    {
+        var (db, actor) = await BeginAsync(user, "SetPassword", "User", userId, ct);
+        await using (db)
+        {
+            var account = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
+                ?? throw new RuleViolationException("Kontot finns inte.");
+            var problems = new Problems();
+            problems.Require((newPassword ?? "").Length >= MinimumPasswordLength, "Password", $"Lösenordet måste ha minst {MinimumPasswordLength} tecken.");
+            problems.ThrowIfAny();
+
+            account.PasswordHash = passwordHasher.HashPassword(account, newPassword!);
+            account.SecurityStamp = Guid.NewGuid().ToString("N");
+            account.AccessFailedCount = 0;
+            account.LockoutEnd = null;
+            Audit(db, actor, "User.SetPassword", "User", userId, null, null);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
     private static async Task ValidateAsync(
         StrategyDbContext db, Problems problems, string? displayName, IReadOnlyList<string> roles, IReadOnlyList<int> organisationIds, CancellationToken ct)
     {

@@ -40,12 +40,43 @@ public sealed class AdministratorJourneyTests(BrowserFixture browser) : IClassFi
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Kontot för miljo.sekreterare@sandviken.example är skapat.");
         await Accessibility.AssertNoViolationsAsync(page);
 
+        // The secretary says they never got the password: the administrator sets another temporary one.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ändra Mia Miljö" }).ClickAsync();
+        var passwordField = page.GetByLabel("Tillfälligt lösenord (minst 12 tecken)").First;
+        await passwordField.FillAsync("kort");
+        await passwordField.PressAsync("Tab");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sätt lösenordet" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Lösenordet måste ha minst 12 tecken.").First).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await passwordField.FillAsync("ett annat tillfälligt lösenord");
+        await passwordField.PressAsync("Tab");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sätt lösenordet" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Mia Miljö har fått ett nytt tillfälligt lösenord.");
+
         var secretary = await browser.NewPageAsync();
         await secretary.GotoAsync("/konto/logga-in");
         await secretary.GetByLabel("E-postadress").FillAsync("miljo.sekreterare@sandviken.example");
-        await secretary.GetByLabel("Lösenord").FillAsync("ett nytt långt lösenord");
+        await secretary.GetByLabel("Lösenord").FillAsync("ett annat tillfälligt lösenord");
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
         await secretary.WaitForURLAsync("**/arbetsyta");
+        await Assertions.Expect(secretary.Locator("h2").Filter(new() { HasText = "Miljö- och hälsoskyddsnämnden" })).ToBeVisibleAsync();
+
+        // The new secretary replaces the temporary password, after a typing mistake.
+        await secretary.GetByRole(AriaRole.Link, new() { Name = "Byt lösenord" }).ClickAsync();
+        await secretary.WaitForURLAsync("**/konto/byt-losenord");
+        await secretary.GetByLabel("Nuvarande lösenord").FillAsync("ett annat tillfälligt lösenord");
+        await secretary.GetByLabel("Nytt lösenord (minst 12 tecken)").FillAsync("mias egna hemliga fras");
+        await secretary.GetByLabel("Upprepa det nya lösenordet").FillAsync("mias egna hemliga fraz");
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Byt lösenord" }).ClickAsync();
+        await Assertions.Expect(secretary.GetByText("Lösenorden är inte likadana. Skriv det nya lösenordet två gånger.")).ToBeVisibleAsync();
+        await Assertions.Expect(secretary.GetByLabel("Upprepa det nya lösenordet")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Accessibility.AssertNoViolationsAsync(secretary);
+        await secretary.GetByLabel("Nuvarande lösenord").FillAsync("ett annat tillfälligt lösenord");
+        await secretary.GetByLabel("Nytt lösenord (minst 12 tecken)").FillAsync("mias egna hemliga fras");
+        await secretary.GetByLabel("Upprepa det nya lösenordet").FillAsync("mias egna hemliga fras");
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Byt lösenord" }).ClickAsync();
+        await Assertions.Expect(secretary.GetByRole(AriaRole.Status)).ToContainTextAsync("Lösenordet är bytt.");
+        await secretary.GetByRole(AriaRole.Link, new() { Name = "Till arbetsytan" }).ClickAsync();
         await Assertions.Expect(secretary.Locator("h2").Filter(new() { HasText = "Miljö- och hälsoskyddsnämnden" })).ToBeVisibleAsync();
     }
 

@@ -52,6 +52,7 @@ public sealed class AdministrationTests : IAsyncLifetime
             () => services.Users.ListAsync(user),
             () => services.Users.CreateAsync(user, new("ny@test.example", "Ny", "ett långt lösenord", [Roles.Administrator], [])),
             () => services.Users.UpdateAsync(user, UserIdOf(admin), new("Admin", false, [Roles.Official], [])),
+            () => services.Users.SetPasswordAsync(user, UserIdOf(admin), "ett nytt långt lösenord"),
             () => services.Planning.ListCyclesAsync(user),
             () => services.Planning.SaveCycleAsync(user, new(2027, new(2026, 4, 30), new(2026, 9, 30))),
             () => services.Planning.ListPeriodsAsync(user),

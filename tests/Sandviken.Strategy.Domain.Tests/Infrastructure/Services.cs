@@ -29,6 +29,8 @@ public sealed class Services(TestDatabase database)
 
     public UserAdminService Users => new(database, Actors, database.Clock, new PasswordHasher<PortalUser>(), new UpperInvariantLookupNormalizer());
 
+    public PasswordService Passwords => new(database, Actors, database.Clock, new PasswordHasher<PortalUser>());
+
     public PlanningAdminService Planning => new(database, Actors, database.Clock);
 
     public FollowUps.FollowUpService FollowUps => new(database, Actors, database.Clock);
