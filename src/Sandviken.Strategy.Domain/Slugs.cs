@@ -6,6 +6,9 @@ namespace Sandviken.Strategy.Domain;
 /// <summary>URL names from Swedish titles: "Växa för framtiden" → "vaxa-for-framtiden".</summary>
 public static class Slugs
 {
+    /// <summary>The length of the slug columns: a longer name gets its slug cut at a word boundary.</summary>
+    public const int MaxLength = 100;
+
     public static string From(string text)
     {
         var builder = new StringBuilder();
@@ -26,6 +29,14 @@ public static class Slugs
             }
         }
 
-        return builder.ToString().Trim('-');
+        var slug = builder.ToString().Trim('-');
+        if (slug.Length <= MaxLength)
+        {
+            return slug;
+        }
+
+        var cut = slug[..MaxLength];
+        var lastHyphen = cut.LastIndexOf('-');
+        return (lastHyphen > MaxLength / 2 ? cut[..lastHyphen] : cut).Trim('-');
     }
 }

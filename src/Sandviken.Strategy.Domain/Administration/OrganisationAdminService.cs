@@ -92,11 +92,27 @@ public sealed class OrganisationAdminService(IDbContextFactory<StrategyDbContext
             problems.Require(input.Kind == OrganisationKind.Company, nameof(OrganisationInput.ParentId), "Bara ett bolag kan ha ett moderbolag.");
             problems.Require(parent is not null && parent.Kind == OrganisationKind.Company, nameof(OrganisationInput.ParentId), "Moderbolaget måste vara ett bolag.");
             problems.Require(
-                organisationId is null || (parentId != organisationId && parent?.ParentId != organisationId),
+                organisationId is null || !await IsInParentChainAsync(db, parentId, organisationId.Value, ct),
                 nameof(OrganisationInput.ParentId),
-                "Ett bolag kan inte vara moderbolag till sig självt eller sitt eget moderbolag.");
+                "Ett bolag kan inte vara moderbolag till sig självt eller till något av bolagen ovanför sig i koncernen.");
         }
 
         problems.ThrowIfAny();
+    }
+
+    /// <summary>Whether <paramref name="organisationId"/> is <paramref name="parentId"/> or one of its parents, however far up.</summary>
+    private static async Task<bool> IsInParentChainAsync(StrategyDbContext db, int parentId, int organisationId, CancellationToken ct)
+    {
+        var parents = await db.Organisations.Where(o => o.ParentId != null).ToDictionaryAsync(o => o.Id, o => o.ParentId!.Value, ct);
+        var seen = new HashSet<int>();
+        for (int? current = parentId; current is { } id && seen.Add(id); current = parents.TryGetValue(id, out var next) ? next : null)
+        {
+            if (id == organisationId)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

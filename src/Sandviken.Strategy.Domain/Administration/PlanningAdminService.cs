@@ -110,6 +110,7 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
             problems.Require(input.Name.Length is > 0 and <= 50, nameof(PeriodInput.Name), "Ange mandatperiodens namn, till exempel 2027–2030.");
             problems.Require(input.StartYear is >= 2000 and <= 2100, nameof(PeriodInput.StartYear), "Ange ett startår mellan 2000 och 2100.");
             problems.Require(input.EndYear >= input.StartYear, nameof(PeriodInput.EndYear), "Slutåret kan inte ligga före startåret.");
+            problems.Require(input.EndYear <= 2100, nameof(PeriodInput.EndYear), "Ange ett slutår senast 2100.");
             problems.Require(input.AreasDecidedOn is not null, nameof(PeriodInput.AreasDecidedOn), "Ange när områdena beslutades.");
             problems.Require(input.AreasDecidedBy.Length is > 0 and <= 200, nameof(PeriodInput.AreasDecidedBy), "Ange vem som beslutade, till exempel Kommunfullmäktige.");
             problems.Require(
@@ -202,6 +203,7 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
             };
             var problems = new Problems();
             problems.Require(input.Text.Length is > 0 and <= 500, nameof(AmbitionInput.Text), "Beskriv målbilden, till exempel 50 000 invånare.");
+            problems.Check(input.TargetValue, nameof(AmbitionInput.TargetValue));
             problems.Require(input.TargetYear is null or (>= 2000 and <= 2100), nameof(AmbitionInput.TargetYear), "Ange ett målår mellan 2000 och 2100.");
             problems.Require((input.Unit?.Length ?? 0) <= 100, nameof(AmbitionInput.Unit), "Enheten får vara högst 100 tecken.");
             problems.Require(

@@ -48,7 +48,9 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
         var today = PlanningCalendar.Today(time);
         var previousDraft = await db.Decisions.Where(d => d.PlanId == planId && d.Kind == DecisionKind.Draft)
             .OrderByDescending(d => d.Id).Select(d => (DateOnly?)d.DecidedOn).FirstOrDefaultAsync(ct);
-        ValidateInput(input, today, previousDraft);
+        var previousFinal = await db.Decisions.Where(d => d.PlanId == planId && d.Kind == DecisionKind.Final)
+            .OrderByDescending(d => d.Id).Select(d => (DateOnly?)d.DecidedOn).FirstOrDefaultAsync(ct);
+        ValidateInput(input, today, plan.BudgetYear, previousDraft, previousFinal);
         CheckOrder(plan.Status, input.Kind);
 
         var goals = await db.Goals.Include(g => g.Areas).ThenInclude(a => a.StrategicArea).Include(g => g.Indicators)
@@ -116,8 +118,14 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
             throw actors.Refuse(actor, "ReopenPlan", "Plan", planId, "Bara en administratör kan öppna en fastställd plan för revidering.");
         }
 
-        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, ct)
+        var plan = await db.Plans.Include(p => p.Organisation).SingleOrDefaultAsync(p => p.Id == planId, ct)
             ?? throw new RuleViolationException("Planen finns inte.");
+        if (!plan.Organisation.IsActive)
+        {
+            // A reopened plan needs a new decision, which an inactive organisation can no longer take.
+            throw new RuleViolationException($"{plan.Organisation.Name} är inte längre aktiv. Dess planer kan inte öppnas för revidering.");
+        }
+
         reason = (reason ?? "").Trim();
         if (reason.Length < 10)
         {
@@ -166,16 +174,26 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
         });
     }
 
-    private static void ValidateInput(DecisionInput input, DateOnly today, DateOnly? draftDecidedOn)
+    private static void ValidateInput(DecisionInput input, DateOnly today, int budgetYear, DateOnly? draftDecidedOn, DateOnly? finalDecidedOn)
     {
+        // A plan for a budget year is decided during the year before it at the earliest.
+        var earliest = new DateOnly(budgetYear - 1, 1, 1);
         var problems = new Problems();
         problems.Require(Enum.IsDefined(input.Kind), nameof(DecisionInput.Kind), "Välj vilket beslut som ska registreras.");
         problems.Require(input.DecidedOn is not null, nameof(DecisionInput.DecidedOn), "Ange beslutsdatum.");
         problems.Require(input.DecidedOn is null || input.DecidedOn <= today, nameof(DecisionInput.DecidedOn), "Beslutsdatum kan inte ligga i framtiden.");
         problems.Require(
+            input.DecidedOn is null || input.DecidedOn >= earliest,
+            nameof(DecisionInput.DecidedOn),
+            $"Beslutsdatum kan inte ligga före 1 januari {budgetYear - 1}: planen gäller budgetår {budgetYear}.");
+        problems.Require(
             input.DecidedOn is null || input.Kind != DecisionKind.Final || draftDecidedOn is null || input.DecidedOn >= draftDecidedOn,
             nameof(DecisionInput.DecidedOn),
             "Det slutgiltiga beslutet kan inte vara fattat före beslutet om utkast.");
+        problems.Require(
+            input.DecidedOn is null || input.Kind != DecisionKind.Final || finalDecidedOn is null || input.DecidedOn >= finalDecidedOn,
+            nameof(DecisionInput.DecidedOn),
+            $"Det nya slutgiltiga beslutet kan inte vara fattat före det förra ({finalDecidedOn?.ToString("d MMMM yyyy", Swedish.Culture)}).");
         problems.Require(input.DecidedBy.Length > 0, nameof(DecisionInput.DecidedBy), "Ange vilken instans som fattade beslutet, till exempel nämndens namn.");
         problems.Require(input.DecidedBy.Length <= 200, nameof(DecisionInput.DecidedBy), "Beslutsinstansen får vara högst 200 tecken.");
         problems.Require(input.Reference.Length > 0, nameof(DecisionInput.Reference), "Ange paragraf, till exempel § 45.");

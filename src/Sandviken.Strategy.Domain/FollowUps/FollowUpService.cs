@@ -66,6 +66,7 @@ public sealed class FollowUpService(IDbContextFactory<StrategyDbContext> dbFacto
             nameof(MeasurementInput.Period),
             "Ange perioden som ett årtal, till exempel 2025.");
         problems.Require(input.Value is not null, nameof(MeasurementInput.Value), "Ange ett värde.");
+        problems.Check(input.Value, nameof(MeasurementInput.Value));
         problems.ThrowIfAny();
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -95,10 +96,17 @@ public sealed class FollowUpService(IDbContextFactory<StrategyDbContext> dbFacto
     private async Task<(Actor Actor, int PlanId)> AuthoriseGoalAsync(StrategyDbContext db, ClaimsPrincipal user, int goalId, string operation, CancellationToken ct)
     {
         var actor = await actors.LoadAsync(db, user, ct);
-        var goal = await db.Goals.Where(g => g.Id == goalId).Select(g => new { g.PlanId, g.Plan.OrganisationId }).SingleOrDefaultAsync(ct);
+        var goal = await db.Goals.Where(g => g.Id == goalId)
+            .Select(g => new { g.PlanId, g.Plan.OrganisationId, OrganisationName = g.Plan.Organisation.Name, g.Plan.Organisation.IsActive })
+            .SingleOrDefaultAsync(ct);
         if (goal is null || !actor.CanEditPlansOf(goal.OrganisationId))
         {
             throw actors.Refuse(actor, operation, "Goal", goalId, "Du kan bara följa upp mål för din egen nämnd eller ditt eget bolag.");
+        }
+
+        if (!goal.IsActive)
+        {
+            throw new RuleViolationException($"{goal.OrganisationName} är inte längre aktiv. Dess mål kan inte längre följas upp.");
         }
 
         return (actor, goal.PlanId);

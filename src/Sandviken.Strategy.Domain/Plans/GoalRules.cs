@@ -38,6 +38,8 @@ internal static partial class GoalRules
             problems.Require(indicator.Unit.Length > 0, field + nameof(IndicatorInput.Unit), "Ange en enhet, till exempel procent eller antal.");
             problems.Require(indicator.Unit.Length <= 100, field + nameof(IndicatorInput.Unit), "Enheten får vara högst 100 tecken.");
             problems.Require(Enum.IsDefined(indicator.Direction), field + nameof(IndicatorInput.Direction), "Välj om värdet ska öka, minska eller bibehållas.");
+            problems.Check(indicator.BaselineValue, field + nameof(IndicatorInput.BaselineValue));
+            problems.Check(indicator.TargetValue, field + nameof(IndicatorInput.TargetValue));
             CheckYear(problems, indicator.BaselineYear, field + nameof(IndicatorInput.BaselineYear));
             CheckYear(problems, indicator.TargetYear, field + nameof(IndicatorInput.TargetYear));
             problems.Require(indicator.BaselineValue is null || indicator.BaselineYear is not null, field + nameof(IndicatorInput.BaselineYear), "Ange vilket år utgångsvärdet gäller.");

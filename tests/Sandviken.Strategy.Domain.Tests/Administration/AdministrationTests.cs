@@ -111,6 +111,34 @@ public sealed class AdministrationTests : IAsyncLifetime
         Assert.Equal("Sandvikens Stadshus AB", (await services.Organisations.ListAsync(admin)).Single(o => o.Id == id).ParentName);
     }
 
+    [Fact]
+    public async Task A_company_cannot_become_the_parent_of_a_company_above_it_however_far_up()
+    {
+        var a = await services.Organisations.AddAsync(admin, new("Bolag A", OrganisationKind.Company, null, true));
+        var b = await services.Organisations.AddAsync(admin, new("Bolag B", OrganisationKind.Company, a, true));
+        var c = await services.Organisations.AddAsync(admin, new("Bolag C", OrganisationKind.Company, b, true));
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => services.Organisations.UpdateAsync(admin, a, new("Bolag A", OrganisationKind.Company, c, true)));
+
+        Assert.Equal("Ett bolag kan inte vara moderbolag till sig självt eller till något av bolagen ovanför sig i koncernen.", error.Errors["ParentId"]);
+        await Assert.ThrowsAsync<ValidationFailedException>(() => services.Organisations.UpdateAsync(admin, a, new("Bolag A", OrganisationKind.Company, a, true)));
+        Assert.Null((await services.Organisations.ListAsync(admin)).Single(o => o.Id == a).ParentId);
+        await services.Organisations.UpdateAsync(admin, c, new("Bolag C", OrganisationKind.Company, a, true));
+    }
+
+    [Fact]
+    public async Task A_long_name_gets_an_address_that_fits_cut_at_a_word()
+    {
+        var name = string.Join(" ", Enumerable.Repeat("Gemensamma", 17)) + " nämnden";
+
+        var id = await services.Organisations.AddAsync(admin, new(name, OrganisationKind.Committee, null, true));
+
+        var slug = (await services.Organisations.ListAsync(admin)).Single(o => o.Id == id).Slug;
+        Assert.True(slug.Length <= 100, slug);
+        Assert.StartsWith("gemensamma-gemensamma-", slug, StringComparison.Ordinal);
+        Assert.EndsWith("gemensamma", slug, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("", OrganisationKind.Committee, null, "Name", "Ange organisationens namn.")]
     [InlineData("–––", OrganisationKind.Committee, null, "Name", "Namnet behöver innehålla bokstäver eller siffror.")]

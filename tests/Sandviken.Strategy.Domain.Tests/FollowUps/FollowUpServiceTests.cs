@@ -85,6 +85,38 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
         Assert.True(error.Errors.ContainsKey(field));
     }
 
+    [Theory]
+    [InlineData("100000000000000")]
+    [InlineData("-100000000000000")]
+    [InlineData("12.34567")]
+    public async Task A_value_that_does_not_fit_the_database_is_refused_instead_of_rounded(string value)
+    {
+        var indicator = await FirstIndicatorAsync(finalPlanId);
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2025", decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture))));
+
+        Assert.Equal("Värdet får ha högst 14 siffror före decimaltecknet och högst 4 decimaler.", error.Errors["Value"]);
+        await services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2025", 99_999_999_999_999.9999m));
+    }
+
+    [Fact]
+    public async Task An_inactive_organisations_goals_can_no_longer_be_followed_up_or_measured()
+    {
+        var goal = await FirstGoalAsync(finalPlanId);
+        var indicator = await FirstIndicatorAsync(finalPlanId);
+        await using var db = database.CreateDbContext();
+        (await db.Organisations.SingleAsync(o => o.Slug == "kunskapsnamnden")).IsActive = false;
+        await db.SaveChangesAsync();
+        var before = (await db.FollowUps.CountAsync(), await db.Measurements.CountAsync(), await db.AuditEntries.CountAsync());
+
+        var followUp = await Assert.ThrowsAsync<RuleViolationException>(() => services.FollowUps.RecordFollowUpAsync(secretary, goal, new(FollowUpPoint.AnnualReport, Assessment.Met, null)));
+        await Assert.ThrowsAsync<RuleViolationException>(() => services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2025", 10m)));
+
+        Assert.Equal("Kunskapsnämnden är inte längre aktiv. Dess mål kan inte längre följas upp.", followUp.Message);
+        Assert.Equal(before, (await db.FollowUps.CountAsync(), await db.Measurements.CountAsync(), await db.AuditEntries.CountAsync()));
+    }
+
     [Fact]
     public async Task Measurements_are_corrected_in_place_and_survive_editing_the_goal()
     {

@@ -110,6 +110,51 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_decision_dated_before_the_year_before_the_budget_year_is_refused()
+    {
+        await services.Editing.AddGoalAsync(secretary, planId, Goal("Mål", educationArea));
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => services.Decisions.RecordDecisionAsync(secretary, planId, Draft(new(2025, 12, 31))));
+
+        Assert.Equal("Beslutsdatum kan inte ligga före 1 januari 2026: planen gäller budgetår 2027.", error.Errors[nameof(DecisionInput.DecidedOn)]);
+        Assert.Equal(PlanStatus.Draft, await database.StatusAsync(planId));
+        Assert.Equal(1, await services.Decisions.RecordDecisionAsync(secretary, planId, Draft(new(2026, 1, 1))));
+    }
+
+    [Fact]
+    public async Task A_final_decision_after_a_revision_cannot_predate_the_previous_final_decision()
+    {
+        await services.Editing.AddGoalAsync(secretary, planId, Goal("Mål", educationArea));
+        await services.Decisions.RecordDecisionAsync(secretary, planId, Draft(new(2026, 4, 20)));
+        await services.Decisions.RecordDecisionAsync(secretary, planId, Final(new(2026, 9, 21)));
+        await services.Decisions.ReopenAsync(admin, planId, "Kommunfullmäktige ändrade budgetramen i november.");
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => services.Decisions.RecordDecisionAsync(secretary, planId, Final(new(2026, 5, 1))));
+
+        Assert.Equal("Det nya slutgiltiga beslutet kan inte vara fattat före det förra (21 september 2026).", error.Errors[nameof(DecisionInput.DecidedOn)]);
+        Assert.Equal(PlanStatus.Revision, await database.StatusAsync(planId));
+        Assert.Equal(3, await services.Decisions.RecordDecisionAsync(secretary, planId, Final(new(2026, 9, 21))));
+    }
+
+    [Fact]
+    public async Task The_plan_of_an_inactive_organisation_cannot_be_reopened()
+    {
+        await services.Editing.AddGoalAsync(secretary, planId, Goal("Mål", educationArea));
+        await services.Decisions.RecordDecisionAsync(secretary, planId, Draft(Today));
+        await services.Decisions.RecordDecisionAsync(secretary, planId, Final(Today));
+        await using (var db = database.CreateDbContext())
+        {
+            (await db.Organisations.SingleAsync(o => o.Slug == "kunskapsnamnden")).IsActive = false;
+            await db.SaveChangesAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => services.Decisions.ReopenAsync(admin, planId, "En tillräckligt lång motivering."));
+
+        Assert.Contains("inte längre aktiv", error.Message, StringComparison.Ordinal);
+        Assert.Equal(PlanStatus.Final, await database.StatusAsync(planId));
+    }
+
+    [Fact]
     public async Task A_decision_on_a_plan_without_goals_is_refused()
     {
         var error = await Assert.ThrowsAsync<RuleViolationException>(() => services.Decisions.RecordDecisionAsync(secretary, planId, Draft(Today)));

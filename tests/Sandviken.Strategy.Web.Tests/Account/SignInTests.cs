@@ -104,6 +104,30 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task Guessing_a_deactivated_accounts_password_locks_it_like_any_other()
+    {
+        await using var own = new PortalFactory();
+        using (var scope = own.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = await users.FindByEmailAsync("tjansteperson@sandviken.example");
+            user!.IsActive = false;
+            await users.UpdateAsync(user);
+        }
+
+        using var client = own.CreateCookieClient();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            HtmlAssert.ContainsText("Fel e-postadress eller lösenord.", await (await client.SignInAsync("tjansteperson@sandviken.example", "en gissning till")).Content.ReadAsStringAsync());
+        }
+
+        HtmlAssert.ContainsText("Kontot är låst i fem minuter", await (await client.SignInAsync("tjansteperson@sandviken.example", "en gissning till")).Content.ReadAsStringAsync());
+        var right = await (await client.SignInAsync("tjansteperson@sandviken.example")).Content.ReadAsStringAsync();
+        HtmlAssert.ContainsText("Kontot är låst i fem minuter", right);
+        HtmlAssert.LacksText("inaktiverat", right);
+    }
+
+    [Fact]
     public async Task Passwords_need_twelve_characters_and_nothing_else()
     {
         using var scope = portal.Services.CreateScope();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Access;
 using Sandviken.Strategy.Domain.Validation;
 
@@ -12,6 +13,9 @@ namespace Sandviken.Strategy.Web.Components.Pages.Admin;
 /// </summary>
 public abstract class AdminPage : ComponentBase
 {
+    [Inject]
+    private ILogger<AdminPage> Logger { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -49,6 +53,13 @@ public abstract class AdminPage : ComponentBase
         catch (Exception e) when (e is AccessDeniedException or RuleViolationException)
         {
             Problem = e.Message;
+            return false;
+        }
+        catch (DbUpdateException e)
+        {
+            // Validation runs first, so this is a race at a unique index (two administrators at once) or a database limit.
+            Logger.LogWarning(e, "An administration change was not saved");
+            Problem = "Inget har sparats: någon annan ändrade samma sak i samma ögonblick. Ladda om sidan och försök igen.";
             return false;
         }
         finally
