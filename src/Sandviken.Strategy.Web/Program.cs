@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using Sandviken.Strategy.Domain;
 using Sandviken.Strategy.Web;
 using Sandviken.Strategy.Web.Components;
+using Sandviken.Strategy.Web.Hosting;
 using Sandviken.Strategy.Web.Identity;
 using Serilog;
 
@@ -24,6 +25,7 @@ builder.Services.AddSerilog(
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddStrategyPortal(builder.Environment.ContentRootPath);
+builder.Services.AddHttpHardening();
 
 var app = builder.Build();
 
@@ -38,6 +40,7 @@ if (app.Environment.IsProduction() && builder.Configuration.GetValue("Seed:Inclu
 
 await app.Services.InitialiseDatabaseAsync(app.Environment.ContentRootPath);
 
+app.UseHttpHardening();
 app.UseExceptionHandler("/fel", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/hittades-inte", createScopeForStatusCodePages: true);
 // The host's own logger: without it the middleware would write to the static Log.Logger.
@@ -53,7 +56,8 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health", HealthEndpoint.Options);
 app.MapDecisionStatusCsv();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// HttpHardening sends frame-ancestors 'none' on every answer; Blazor's own 'self' would contradict it.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
 await app.RunAsync();
 

@@ -23,6 +23,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public bool IncludeDemoData { get; set; } = true;
 
+    /// <summary>More configuration for one test, on top of the defaults below.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -36,7 +39,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Seed:IncludeDemoData"] = IncludeDemoData ? "true" : "false",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(LogFolder, "portal-.log"),
             ["Serilog:MinimumLevel:Default"] = "Information",
-        }));
+        }).AddInMemoryCollection(Settings));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
