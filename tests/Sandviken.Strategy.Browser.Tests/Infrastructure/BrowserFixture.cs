@@ -41,14 +41,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page in its own context, Swedish locale, with or without JavaScript.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
+    /// <summary>A fresh page in its own context, Swedish locale, with or without JavaScript, 1280 pixels wide unless told.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true, int width = 1280)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             Locale = "sv-SE",
             JavaScriptEnabled = javaScriptEnabled,
+            ViewportSize = new ViewportSize { Width = width, Height = 800 },
         });
         return await context.NewPageAsync();
     }

@@ -47,6 +47,29 @@ public sealed class PublicPagesInBrowserTests(BrowserFixture browser) : IClassFi
         await Accessibility.AssertNoViolationsAsync(page);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/omraden/vaxa-for-framtiden")]
+    [InlineData("/organisationer/kunskapsnamnden")]
+    [InlineData("/organisationer/kunskapsnamnden/2025")]
+    [InlineData("/beslutsstatus")]
+    [InlineData("/tillganglighet")]
+    [InlineData("/konto/logga-in")]
+    public async Task On_a_phone_the_page_does_not_scroll_sideways_and_wide_tables_scroll_by_keyboard(string url)
+    {
+        var page = await browser.NewPageAsync(width: 375);
+
+        await page.GotoAsync(url);
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            $"{url} is {await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")} pixels wide on a 375-pixel screen.");
+        // Every table box that scrolls is a named, focusable region (checked by axe's scrollable-region-focusable too).
+        Assert.True(await page.EvaluateAsync<bool>(@"() => [...document.querySelectorAll('.table-scroll')]
+            .filter(b => b.scrollWidth > b.clientWidth + 1)
+            .every(b => b.tabIndex === 0 && b.getAttribute('role') === 'region' && b.getAttribute('aria-label'))"));
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
     [Fact]
     public async Task A_reader_follows_an_area_link_and_picks_a_year()
     {

@@ -52,6 +52,8 @@ public sealed class SecretaryJourneyTests(BrowserFixture browser) : IClassFixtur
         await decisionForm.GetByTestId("record-decision").ClickAsync();
         await Assertions.Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("Utkast beslutat");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("version 1");
+        // The form is gone: focus moves to the outcome, at the top of the page.
+        await page.WaitForFunctionAsync("() => document.activeElement?.id === 'meddelande'");
 
         var area = await browser.NewPageAsync();
         await area.GotoAsync("/omraden/vaxa-for-framtiden");

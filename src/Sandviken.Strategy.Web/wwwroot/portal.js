@@ -1,0 +1,50 @@
+// Keyboard focus for the interactive pages: after a change, focus goes to the first of the given elements that
+// exists and can take it, so that keyboard and screen-reader users stay where they were working.
+window.portal = {
+    focusFirst: function (ids) {
+        for (const id of ids) {
+            const element = document.getElementById(id);
+            if (element && !element.disabled) {
+                element.focus({ preventScroll: true });
+                element.scrollIntoView({ block: "nearest" });
+                return true;
+            }
+        }
+        return false;
+    }
+};
+
+// A table wider than the screen scrolls inside its box (.table-scroll). Keyboard users must be able to scroll it
+// too (WCAG 2.1.1): such a box becomes a focusable region named after its table's caption, and only while it
+// actually scrolls, so that wide screens get no extra tab stops. Runs again whenever the page changes.
+(function () {
+    function update() {
+        for (const box of document.querySelectorAll(".table-scroll")) {
+            const scrolls = box.scrollWidth > box.clientWidth + 1;
+            if (scrolls && !box.hasAttribute("tabindex")) {
+                const caption = box.querySelector("caption");
+                box.setAttribute("tabindex", "0");
+                box.setAttribute("role", "region");
+                box.setAttribute("aria-label", (caption ? caption.textContent.trim() + " " : "") + "(tabell som kan rullas i sidled)");
+            } else if (!scrolls && box.getAttribute("tabindex") === "0") {
+                box.removeAttribute("tabindex");
+                box.removeAttribute("role");
+                box.removeAttribute("aria-label");
+            }
+        }
+    }
+
+    let pending = false;
+    function schedule() {
+        if (!pending) {
+            pending = true;
+            requestAnimationFrame(function () { pending = false; update(); });
+        }
+    }
+
+    window.addEventListener("resize", schedule);
+    document.addEventListener("DOMContentLoaded", function () {
+        update();
+        new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
+    });
+})();
