@@ -112,6 +112,10 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
             problems.Require(input.EndYear >= input.StartYear, nameof(PeriodInput.EndYear), "Slutåret kan inte ligga före startåret.");
             problems.Require(input.EndYear <= 2100, nameof(PeriodInput.EndYear), "Ange ett slutår senast 2100.");
             problems.Require(input.AreasDecidedOn is not null, nameof(PeriodInput.AreasDecidedOn), "Ange när områdena beslutades.");
+            problems.Require(
+                input.AreasDecidedOn is null || input.AreasDecidedOn <= Planning.PlanningCalendar.Today(Time),
+                nameof(PeriodInput.AreasDecidedOn),
+                "Beslutsdatum kan inte ligga i framtiden. Lägg in perioden när kommunfullmäktige har beslutat om områdena.");
             problems.Require(input.AreasDecidedBy.Length is > 0 and <= 200, nameof(PeriodInput.AreasDecidedBy), "Ange vem som beslutade, till exempel Kommunfullmäktige.");
             problems.Require(
                 !await db.MandatePeriods.AnyAsync(p => p.StartYear <= input.EndYear && p.EndYear >= input.StartYear, ct),

@@ -61,10 +61,14 @@ public sealed class FollowUpService(IDbContextFactory<StrategyDbContext> dbFacto
         var (actor, planId) = await AuthoriseGoalAsync(db, user, goalId.Value, "RecordMeasurement", ct);
         var period = (input.Period ?? "").Trim();
         var problems = new Problems();
+        var thisYear = Planning.PlanningCalendar.Today(time).Year;
+        var isYear = int.TryParse(period, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1900;
+        problems.Require(isYear, nameof(MeasurementInput.Period), "Ange perioden som ett årtal, till exempel 2025.");
+        // A measured value is for a year that has begun; targets belong on the indicator.
         problems.Require(
-            int.TryParse(period, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100,
+            !isYear || year <= thisYear,
             nameof(MeasurementInput.Period),
-            "Ange perioden som ett årtal, till exempel 2025.");
+            $"Ett uppmätt värde kan inte gälla ett år som inte har börjat. Ange ett år till och med {thisYear}.");
         problems.Require(input.Value is not null, nameof(MeasurementInput.Value), "Ange ett värde.");
         problems.Check(input.Value, nameof(MeasurementInput.Value));
         problems.ThrowIfAny();

@@ -35,6 +35,11 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
             throw new ValidationFailedException("BudgetYear", $"Det finns ingen planeringsomgång för budgetår {budgetYear}.");
         }
 
+        if (!await db.StrategicAreas.AnyAsync(a => a.MandatePeriod.StartYear <= budgetYear && a.MandatePeriod.EndYear >= budgetYear, ct))
+        {
+            throw new ValidationFailedException("BudgetYear", NoAreasYet(budgetYear));
+        }
+
         if (await db.Plans.AnyAsync(p => p.OrganisationId == organisationId && p.BudgetYear == budgetYear, ct))
         {
             throw new ValidationFailedException("BudgetYear", $"{organisation.Name} har redan en plan för budgetår {budgetYear}.");
@@ -55,6 +60,11 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         await transaction.CommitAsync(ct);
         return plan.Id;
     }
+
+    /// <summary>Why no plan can be made for a budget year whose mandate period has no strategic areas yet.</summary>
+    public static string NoAreasYet(int budgetYear) =>
+        $"Det finns inga strategiska områden för budgetår {budgetYear} ännu, och varje mål ska kopplas till ett område. " +
+        "Planen kan skapas när en administratör har lagt in områdena för mandatperioden.";
 
     public async Task<GoalState> AddGoalAsync(ClaimsPrincipal user, int planId, GoalInput input, CancellationToken ct = default)
     {

@@ -9,7 +9,8 @@ using Sandviken.Strategy.Domain.Plans;
 
 namespace Sandviken.Strategy.Domain.Workspace;
 
-public sealed record WorkspaceOverview(bool CanEditAnything, IReadOnlyList<WorkspaceOrganisation> Organisations);
+/// <param name="YearsWithoutAreas">Budget years with a planning cycle but no strategic areas yet: no plan can be made for them.</param>
+public sealed record WorkspaceOverview(bool CanEditAnything, IReadOnlyList<WorkspaceOrganisation> Organisations, IReadOnlyList<int> YearsWithoutAreas);
 
 public sealed record WorkspaceOrganisation(
     int Id,
@@ -85,7 +86,11 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
                     .Select(p => new WorkspacePlanItem(p.Id, p.BudgetYear, p.Status, p.Goals.Count)).ToList(),
             })
             .ToListAsync(ct);
-        var cycleYears = await db.PlanningCycles.AsNoTracking().Select(c => c.BudgetYear).ToListAsync(ct);
+        var allCycleYears = await db.PlanningCycles.AsNoTracking().Select(c => c.BudgetYear).ToListAsync(ct);
+        var periods = await db.MandatePeriods.AsNoTracking().Where(p => p.Areas.Any()).Select(p => new { p.StartYear, p.EndYear }).ToListAsync(ct);
+        // A goal must link to an area of its budget year's mandate period, so a year without areas can have no plan yet.
+        var yearsWithoutAreas = allCycleYears.Where(y => !periods.Any(p => p.StartYear <= y && p.EndYear >= y)).Order().ToList();
+        var cycleYears = allCycleYears.Except(yearsWithoutAreas).ToList();
 
         var result = organisations
             .Where(o => o.IsActive || o.Plans.Count > 0)
@@ -99,7 +104,7 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
             .ThenBy(o => o.Kind)
             .ThenBy(o => o.Name, Swedish.Comparer)
             .ToList();
-        return new WorkspaceOverview(result.Any(o => o.CanEdit), result);
+        return new WorkspaceOverview(result.Any(o => o.CanEdit), result, yearsWithoutAreas);
     }
 
     public async Task<WorkingCopy> ReadPlanAsync(ClaimsPrincipal user, int planId, CancellationToken ct = default)

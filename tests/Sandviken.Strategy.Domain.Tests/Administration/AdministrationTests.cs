@@ -112,6 +112,16 @@ public sealed class AdministrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mandate_period_cannot_say_its_areas_were_decided_on_a_day_still_to_come()
+    {
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            services.Planning.AddPeriodAsync(admin, new("2027–2030", 2027, 2030, new(2026, 11, 27), "Kommunfullmäktige")));
+
+        Assert.StartsWith("Beslutsdatum kan inte ligga i framtiden.", error.Errors["AreasDecidedOn"], StringComparison.Ordinal);
+        Assert.Single(await services.Planning.ListPeriodsAsync(admin));
+    }
+
+    [Fact]
     public async Task A_company_cannot_become_the_parent_of_a_company_above_it_however_far_up()
     {
         var a = await services.Organisations.AddAsync(admin, new("Bolag A", OrganisationKind.Company, null, true));
@@ -230,6 +240,7 @@ public sealed class AdministrationTests : IAsyncLifetime
     [Fact]
     public async Task A_new_council_sets_new_areas_for_2027_to_2030_and_each_area_page_shows_its_own_period()
     {
+        database.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero)); // after the new council's decision
         var period = await services.Planning.AddPeriodAsync(admin, new("2027–2030", 2027, 2030, new(2027, 2, 15), "Kommunfullmäktige"));
         await services.Planning.AddAreaAsync(admin, period, new("Växa för framtiden", "Den nya fullmäktiges text om tillväxt.", null));
         await services.Planning.AddAreaAsync(admin, period, new("Trygghet i hela kommunen", "Ett nytt område.", null));

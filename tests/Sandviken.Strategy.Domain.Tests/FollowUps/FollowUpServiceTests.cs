@@ -74,6 +74,7 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
     [Theory]
     [InlineData("förra året", 1, "Period")]
     [InlineData("1850", 1, "Period")]
+    [InlineData("2027", 1, "Period")]
     [InlineData("2025", null, "Value")]
     public async Task A_measurement_needs_a_year_and_a_value(string period, int? value, string field)
     {

@@ -212,6 +212,31 @@ public sealed class GoalEditingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task No_plan_is_made_for_a_year_whose_mandate_period_has_no_areas_yet_and_the_workspace_says_why()
+    {
+        var organisation = await database.OrganisationIdAsync("overformyndarnamnden-i-vastra-gastrikland");
+        var admin = await database.CreateAsync("admin@test", Roles.Administrator);
+        await services.Planning.AddPeriodAsync(admin, new("2027–2030", 2027, 2030, new(2026, 11, 20), "Kommunfullmäktige"));
+        await services.Planning.SaveCycleAsync(admin, new(2027, new(2026, 4, 30), new(2026, 9, 30)));
+        await using var db = database.CreateDbContext();
+        var plansBefore = await db.Plans.CountAsync();
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => services.Editing.CreatePlanAsync(secretary, organisation, 2027, copyPreviousYear: true));
+
+        Assert.StartsWith("Det finns inga strategiska områden för budgetår 2027 ännu", error.Errors["BudgetYear"], StringComparison.Ordinal);
+        Assert.Equal(plansBefore, await db.Plans.CountAsync());
+        var overview = await services.Workspace.ReadOverviewAsync(secretary);
+        Assert.Equal([2027], overview.YearsWithoutAreas);
+        Assert.DoesNotContain(2027, overview.Organisations.Single(o => o.Id == organisation).YearsWithoutPlan);
+
+        // Once the new council's areas are in, the year opens.
+        var period = await db.MandatePeriods.Where(p => p.StartYear == 2027).Select(p => p.Id).SingleAsync();
+        await services.Planning.AddAreaAsync(admin, period, new("Ett nytt område", "Inledning", null));
+        Assert.Contains(2027, (await services.Workspace.ReadOverviewAsync(secretary)).Organisations.Single(o => o.Id == organisation).YearsWithoutPlan);
+        await services.Editing.CreatePlanAsync(secretary, organisation, 2027, copyPreviousYear: false);
+    }
+
+    [Fact]
     public async Task A_goal_with_follow_ups_or_values_cannot_be_removed_and_an_indicator_with_values_cannot_be_dropped()
     {
         var goal = await services.Editing.AddGoalAsync(secretary, planId, Goal("Följs upp", growth) with

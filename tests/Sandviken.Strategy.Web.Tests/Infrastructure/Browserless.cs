@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Sandviken.Strategy.Domain.Users;
 
 namespace Sandviken.Strategy.Web.Tests.Infrastructure;
 
@@ -23,6 +26,14 @@ public static partial class Browserless
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         }));
+    }
+
+    /// <summary>The principal a signed-in browser of this account would carry, for calling the services directly.</summary>
+    public static async Task<System.Security.Claims.ClaimsPrincipal> PrincipalOfAsync(IServiceScope scope, string email)
+    {
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+        return await scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>().CreateUserPrincipalAsync(user);
     }
 
     public static string TokenIn(string html) =>
