@@ -57,7 +57,9 @@ public sealed class StartPageReader(IDbContextFactory<StrategyDbContext> dbFacto
                 }).ToList(),
             })
             .ToListAsync(ct);
-        var period = periods.FirstOrDefault(p => p.StartYear <= focusYear && focusYear <= p.EndYear)
+        // The period of the year in focus; while its areas are not yet entered, the latest areas stay on show.
+        var period = periods.FirstOrDefault(p => p.StartYear <= focusYear && focusYear <= p.EndYear && p.Areas.Count > 0)
+            ?? periods.Where(p => p.Areas.Count > 0 && p.StartYear <= focusYear).OrderByDescending(p => p.StartYear).FirstOrDefault()
             ?? periods.OrderByDescending(p => p.StartYear).FirstOrDefault();
 
         var decided = cycle is null ? [] : await db.LatestForYearAsync(cycle.BudgetYear, ct);

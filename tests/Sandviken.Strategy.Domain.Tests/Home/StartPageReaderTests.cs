@@ -25,6 +25,32 @@ public sealed class StartPageReaderTests
     }
 
     [Fact]
+    public async Task While_a_new_periods_areas_are_not_yet_entered_the_start_page_keeps_showing_the_latest_areas()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using (var db = database.CreateDbContext())
+        {
+            var municipality = await db.Municipalities.SingleAsync();
+            db.MandatePeriods.Add(new Sandviken.Strategy.Domain.Areas.MandatePeriod
+            {
+                MunicipalityId = municipality.Id, Name = "2027–2030", StartYear = 2027, EndYear = 2030,
+                AreasDecidedOn = new(2026, 11, 20), AreasDecidedBy = "Kommunfullmäktige",
+            });
+            db.PlanningCycles.Add(new Sandviken.Strategy.Domain.Planning.PlanningCycle
+            {
+                MunicipalityId = municipality.Id, BudgetYear = 2027, DraftDeadline = new(2026, 4, 30), FinalDeadline = new(2026, 9, 30),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        database.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 10, 9, 0, 0, TimeSpan.Zero));
+        var page = await new StartPageReader(database, database.Clock).ReadAsync();
+
+        Assert.Equal("2023–2026", page!.Period?.Name);
+        Assert.Equal(4, page.Areas.Count);
+    }
+
+    [Fact]
     public async Task Linked_goal_counts_come_from_the_latest_decided_version_of_each_plan_of_the_current_year()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
