@@ -1,10 +1,10 @@
 using System.Globalization;
-using MudBlazor.Services;
 using Sandviken.Strategy.Domain;
 using Sandviken.Strategy.Web;
 using Sandviken.Strategy.Web.Components;
 using Sandviken.Strategy.Web.Hosting;
 using Sandviken.Strategy.Web.Identity;
+using Sandviken.Strategy.Web.Localization;
 using Serilog;
 
 // Swedish formatting everywhere (numbers otherwise come out as 1,037.50).
@@ -23,7 +23,8 @@ builder.Services.AddSerilog(
     preserveStaticLogger: true);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+// MudBlazor with its own texts (validation messages, button labels) in Swedish.
+builder.Services.AddMudServicesInSwedish();
 builder.Services.AddStrategyPortal(builder.Environment.ContentRootPath);
 builder.Services.AddHttpHardening();
 

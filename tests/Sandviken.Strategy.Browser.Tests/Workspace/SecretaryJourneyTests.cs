@@ -117,19 +117,31 @@ public sealed class SecretaryJourneyTests(BrowserFixture browser) : IClassFixtur
         await panel.GetByRole(AriaRole.Button, new() { Name = "Spara bedömning" }).ClickAsync();
         await Assertions.Expect(panel).ToContainTextAsync("Årsredovisning: Delvis uppfyllt – Två av tre skolor har nått målet.");
 
+        // Values are typed the Swedish way; one that cannot be read is refused in Swedish and nothing is saved.
         var measurements = panel.GetByTestId("measurements").First;
-        await measurements.GetByLabel("Period (år)").FillAsync("2025");
-        await measurements.GetByLabel("Värde").FillAsync("81");
-        await measurements.GetByLabel("Värde").PressAsync("Tab");
+        var value = measurements.GetByLabel("Värde", new() { Exact = true });
+        // 2026: a year without demo values, so the chart shows this value and no other source's.
+        await measurements.GetByLabel("Period (år)").FillAsync("2026");
+        await value.FillAsync("3,5 procent");
+        await value.PressAsync("Tab");
         await measurements.GetByRole(AriaRole.Button, new() { Name = "Spara värde" }).ClickAsync();
-        await Assertions.Expect(measurements.GetByRole(AriaRole.Row, new() { Name = "2025 81 Manuell" })).ToBeVisibleAsync();
+        await Assertions.Expect(value).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(value).ToHaveAccessibleDescriptionAsync("Skriv ett tal, till exempel 3,5 eller 50 000.");
+        await Assertions.Expect(measurements.GetByRole(AriaRole.Row).Filter(new() { HasText = "Manuell" })).ToHaveCountAsync(0);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await value.FillAsync("3,5");
+        await value.PressAsync("Tab");
+        await Assertions.Expect(value).ToHaveValueAsync("3,5");
+        await measurements.GetByRole(AriaRole.Button, new() { Name = "Spara värde" }).ClickAsync();
+        await Assertions.Expect(measurements.GetByRole(AriaRole.Row, new() { Name = "2026 3,5 Manuell" })).ToBeVisibleAsync();
 
         var publicPage = await browser.NewPageAsync();
         await publicPage.GotoAsync("/organisationer/kunskapsnamnden/2025");
         await Assertions.Expect(publicPage.Locator("li").Filter(new() { HasText = title }).First).ToContainTextAsync("Delvis uppfyllt");
         var series = publicPage.GetByTestId("indicator-series").Filter(new() { HasText = "Manuell" });
-        await Assertions.Expect(series.Locator("svg[role='img']")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("2025: 81"));
-        await Assertions.Expect(series.Locator("tbody")).ToContainTextAsync("2025 81 Manuell");
+        await Assertions.Expect(series.Locator("svg[role='img']")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex(@"2026: 3,5\b"));
+        await Assertions.Expect(series.Locator("tbody")).ToContainTextAsync("2026 3,5 Manuell");
         await Accessibility.AssertNoViolationsAsync(publicPage);
     }
 }

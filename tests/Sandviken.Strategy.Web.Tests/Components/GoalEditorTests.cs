@@ -1,9 +1,10 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using Sandviken.Strategy.Domain.Plans;
 using Sandviken.Strategy.Domain.Workspace;
 using Sandviken.Strategy.Web.Components.Pages.Workspace;
+using Sandviken.Strategy.Web.Components.Shared;
+using Sandviken.Strategy.Web.Localization;
 
 namespace Sandviken.Strategy.Web.Tests.Components;
 
@@ -19,10 +20,11 @@ public sealed class GoalEditorTests : IAsyncLifetime
 
     private readonly BunitContext context = new();
     private GoalInput? saved;
+    private int saves;
 
     public Task InitializeAsync()
     {
-        context.Services.AddMudServices();
+        context.Services.AddMudServicesInSwedish();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         // As in the workspace: an interactive server component (the editor moves focus only when interactive).
         context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
@@ -117,12 +119,144 @@ public sealed class GoalEditorTests : IAsyncLifetime
         Assert.Equal(existing with { Indicators = [existing.Indicators[0]] }, saved, new GoalInputComparer());
     }
 
+    [Fact]
+    public async Task Indicator_values_are_typed_the_Swedish_way_and_shown_the_Swedish_way()
+    {
+        var editor = Render(new GoalInput("Fler invånare", null, [1], []));
+        await editor.FindAll("button").First(b => b.TextContent.Contains("Lägg till indikator", StringComparison.Ordinal)).ClickAsync(new());
+        editor.Find("#mal-indicator-0-name").Change("Invånare");
+        editor.Find("#mal-indicator-0-unit").Change("antal");
+
+        editor.Find("#mal-indicator-0-baseline").Change("3,5");
+        editor.Find("#mal-indicator-0-baseline-year").Change("2024");
+        editor.Find("#mal-indicator-0-target").Change("1 000,25");
+        editor.Find("#mal-indicator-0-target-year").Change("2030");
+
+        Assert.Equal("3,5", editor.Find("#mal-indicator-0-baseline").GetAttribute("value"));
+        Assert.Equal("1\u00A0000,25", editor.Find("#mal-indicator-0-target").GetAttribute("value"));
+        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+
+        var indicator = Assert.Single(saved!.Indicators);
+        Assert.Equal((3.5m, 2024, 1000.25m, 2030), (indicator.BaselineValue, indicator.BaselineYear, indicator.TargetValue, indicator.TargetYear));
+    }
+
+    [Theory]
+    [InlineData("50 000", 50000)]
+    [InlineData("50\u00A0000", 50000)]
+    [InlineData("3.5", 3.5)]
+    [InlineData("-0,25", -0.25)]
+    public async Task Spaces_non_breaking_spaces_points_and_minus_signs_are_read(string typed, double expected)
+    {
+        var editor = Render(new GoalInput("Fler invånare", null, [1], [new IndicatorInput("Invånare", "antal", IndicatorDirection.Increase, null, null, null, null, null)]));
+
+        editor.Find("#mal-indicator-0-target").Change(typed);
+        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+
+        Assert.Equal((decimal)expected, Assert.Single(saved!.Indicators).TargetValue);
+    }
+
+    [Fact]
+    public void Stored_values_are_shown_with_a_decimal_comma_and_grouped_thousands()
+    {
+        var editor = Render(new GoalInput("Fler invånare", null, [1],
+            [new IndicatorInput("Invånare", "antal", IndicatorDirection.Increase, 35.0m, 2023, 50000m, 2030, null),
+             new IndicatorInput("Andel", "procent", IndicatorDirection.Increase, 12.3456m, null, null, null, null)]));
+
+        Assert.Equal("35", editor.Find("#mal-indicator-0-baseline").GetAttribute("value"));
+        Assert.Equal("50\u00A0000", editor.Find("#mal-indicator-0-target").GetAttribute("value"));
+        Assert.Equal("2030", editor.Find("#mal-indicator-0-target-year").GetAttribute("value"));
+        Assert.Equal("12,3456", editor.Find("#mal-indicator-1-baseline").GetAttribute("value"));
+        Assert.Equal("", editor.Find("#mal-indicator-1-target").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_value_that_cannot_be_read_gets_a_Swedish_message_and_stops_the_save_so_the_stored_value_stays()
+    {
+        var existing = new GoalInput("Fler invånare", null, [1],
+            [new IndicatorInput("Invånare", "antal", IndicatorDirection.Increase, 38000m, 2023, 50000m, 2030, "N01951", Id: 7)]);
+        var editor = Render(existing);
+
+        editor.Find("#mal-indicator-0-target").Change("50 000 invånare");
+        editor.Find("#mal-indicator-0-target-year").Change("år 2030");
+        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+
+        Assert.Equal(0, saves);
+        Assert.Contains("Målet har inte sparats", editor.Find("[role='alert']").TextContent, StringComparison.Ordinal);
+        var target = editor.Find("#mal-indicator-0-target");
+        Assert.Equal("50 000 invånare", target.GetAttribute("value"));
+        AssertFieldError(editor, target, SwedishNumber.DecimalMessage);
+        AssertFieldError(editor, editor.Find("#mal-indicator-0-target-year"), SwedishNumber.YearMessage);
+        Assert.DoesNotContain("Not a valid", editor.Markup, StringComparison.Ordinal);
+
+        // Corrected, the goal saves with the value typed and nothing else changed.
+        editor.Find("#mal-indicator-0-target").Change("55 000");
+        editor.Find("#mal-indicator-0-target-year").Change("2030");
+        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+
+        Assert.Equal(1, saves);
+        Assert.Equal(existing.Indicators[0] with { TargetValue = 55000m }, Assert.Single(saved!.Indicators));
+        Assert.Empty(editor.FindAll("[role='alert']"));
+        Assert.NotEqual("true", editor.Find("#mal-indicator-0-target").GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
+    public void An_emptied_value_field_means_no_value()
+    {
+        var editor = Render(new GoalInput("Fler invånare", null, [1],
+            [new IndicatorInput("Invånare", "antal", IndicatorDirection.Increase, 38000m, 2023, 50000m, 2030, null)]));
+
+        editor.Find("#mal-indicator-0-baseline").Change("");
+        editor.Find("#mal-indicator-0-baseline-year").Change(" ");
+        editor.Find("[data-testid='save-goal']").Click();
+
+        var indicator = Assert.Single(saved!.Indicators);
+        Assert.Equal((null, null, 50000m), (indicator.BaselineValue, indicator.BaselineYear, indicator.TargetValue));
+    }
+
+    [Fact]
+    public void The_domain_message_for_a_value_that_cannot_be_stored_is_shown_next_to_the_field()
+    {
+        var editor = Render(
+            new GoalInput("Fler invånare", null, [1], [new IndicatorInput("Invånare", "antal", IndicatorDirection.Increase, null, null, 3.14159m, null, null)]),
+            new Dictionary<string, string> { ["Indicators[0].TargetValue"] = "Värdet får ha högst 14 siffror före decimaltecknet och högst 4 decimaler." });
+
+        AssertFieldError(editor, editor.Find("#mal-indicator-0-target"), "Värdet får ha högst 14 siffror före decimaltecknet och högst 4 decimaler.");
+        Assert.Equal("3,14159", editor.Find("#mal-indicator-0-target").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void An_emptied_title_gets_MudBlazors_required_message_in_Swedish()
+    {
+        var editor = Render();
+
+        editor.Find("#mal-title").Change("Fler bostäder");
+        editor.Find("#mal-title").Change("");
+
+        AssertFieldError(editor, editor.Find("#mal-title"), "Ange en rubrik för målet.");
+        Assert.DoesNotContain("Required", editor.Markup, StringComparison.Ordinal);
+    }
+
+    /// <summary>The message is next to the field, and the field is marked invalid and described by it (not by colour alone).</summary>
+    internal static void AssertFieldError<T>(IRenderedComponent<T> component, AngleSharp.Dom.IElement input, string message)
+        where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        var describedBy = input.GetAttribute("aria-describedby");
+        Assert.False(string.IsNullOrEmpty(describedBy), $"The field {input.Id} has no aria-describedby.");
+        var descriptions = describedBy!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(id => component.Find($"[id='{id}']").TextContent);
+        Assert.Contains(descriptions, d => d.Contains(message, StringComparison.Ordinal));
+    }
+
     private IRenderedComponent<GoalEditor> Render(GoalInput? initial = null, IReadOnlyDictionary<string, string>? errors = null) =>
         context.Render<GoalEditor>(p => p
             .Add(x => x.Areas, Areas)
             .Add(x => x.Initial, initial)
             .Add(x => x.Errors, errors ?? new Dictionary<string, string>())
-            .Add(x => x.OnSave, (GoalInput input) => saved = input));
+            .Add(x => x.OnSave, (GoalInput input) =>
+            {
+                saved = input;
+                saves++;
+            }));
 
     private sealed class GoalInputComparer : IEqualityComparer<GoalInput?>
     {

@@ -86,5 +86,20 @@ public abstract class AdminPage : ComponentBase
 
     protected void SetNotice(string message) => Notice = message;
 
+    /// <summary>
+    /// Stops a save before it reaches the service when a number field holds text that cannot be read: saving
+    /// it as "no value" would erase what is stored. The field itself says what is wrong.
+    /// </summary>
+    /// <returns>True when the save may go on.</returns>
+    protected bool NumbersAreReadable(bool readable)
+    {
+        if (!readable)
+        {
+            (Notice, Problem) = (null, "Inget har sparats. Rätta talet som är markerat nedan.");
+        }
+
+        return readable;
+    }
+
     protected void ClearMessages() => (Errors, Problem, Notice) = (new Dictionary<string, string>(), null, null);
 }

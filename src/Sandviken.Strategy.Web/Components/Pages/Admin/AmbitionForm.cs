@@ -1,4 +1,5 @@
 using Sandviken.Strategy.Domain.Administration;
+using Sandviken.Strategy.Web.Components.Shared;
 
 namespace Sandviken.Strategy.Web.Components.Pages.Admin;
 
@@ -6,16 +7,27 @@ public sealed class AmbitionForm
 {
     public string Text { get; set; } = "";
 
-    public decimal? TargetValue { get; set; }
+    // Kept as typed (see NumberEntry): text that cannot be read stays on screen and stops the save.
+    public DecimalEntry TargetValue { get; init; } = new();
 
     public string? Unit { get; set; }
 
-    public int? TargetYear { get; set; }
+    public YearEntry TargetYear { get; init; } = new();
 
     public string? KoladaKpiId { get; set; }
 
     public static AmbitionForm From(AmbitionRow row) =>
-        new() { Text = row.Text, TargetValue = row.TargetValue, Unit = row.Unit, TargetYear = row.TargetYear, KoladaKpiId = row.KoladaKpiId };
+        new()
+        {
+            Text = row.Text,
+            TargetValue = new DecimalEntry(row.TargetValue),
+            Unit = row.Unit,
+            TargetYear = new YearEntry(row.TargetYear),
+            KoladaKpiId = row.KoladaKpiId,
+        };
 
-    public AmbitionInput ToInput() => new(Text, TargetValue, Unit, TargetYear, KoladaKpiId);
+    /// <summary>True when the target value and year can be read; only then may <see cref="ToInput"/> be called.</summary>
+    public bool NumbersAreReadable => TargetValue.Error is null && TargetYear.Error is null;
+
+    public AmbitionInput ToInput() => new(Text, TargetValue.Value, Unit, TargetYear.Value, KoladaKpiId);
 }

@@ -1,4 +1,5 @@
 using Sandviken.Strategy.Domain.Plans;
+using Sandviken.Strategy.Web.Components.Shared;
 
 namespace Sandviken.Strategy.Web.Components.Pages.Workspace;
 
@@ -22,21 +23,24 @@ public sealed class GoalForm
             Name = i.Name,
             Unit = i.Unit,
             Direction = i.Direction,
-            BaselineValue = i.BaselineValue,
-            BaselineYear = i.BaselineYear,
-            TargetValue = i.TargetValue,
-            TargetYear = i.TargetYear,
+            BaselineValue = new DecimalEntry(i.BaselineValue),
+            BaselineYear = new YearEntry(i.BaselineYear),
+            TargetValue = new DecimalEntry(i.TargetValue),
+            TargetYear = new YearEntry(i.TargetYear),
             KoladaKpiId = i.KoladaKpiId,
             Id = i.Id,
         }));
         return form;
     }
 
+    /// <summary>True when every number typed can be read; only then may <see cref="ToInput"/> be called.</summary>
+    public bool NumbersAreReadable => Indicators.All(i => i.Numbers.All(n => n.Error is null));
+
     public GoalInput ToInput() => new(
         Title,
         Description,
         [.. AreaIds.Order()],
-        [.. Indicators.Select(i => new IndicatorInput(i.Name, i.Unit, i.Direction, i.BaselineValue, i.BaselineYear, i.TargetValue, i.TargetYear, i.KoladaKpiId, i.Id))]);
+        [.. Indicators.Select(i => new IndicatorInput(i.Name, i.Unit, i.Direction, i.BaselineValue.Value, i.BaselineYear.Value, i.TargetValue.Value, i.TargetYear.Value, i.KoladaKpiId, i.Id))]);
 }
 
 public sealed class IndicatorForm
@@ -47,13 +51,16 @@ public sealed class IndicatorForm
 
     public IndicatorDirection Direction { get; set; } = IndicatorDirection.Increase;
 
-    public decimal? BaselineValue { get; set; }
+    // Kept as typed (see NumberEntry): text that cannot be read stays on screen and stops the save.
+    public DecimalEntry BaselineValue { get; init; } = new();
 
-    public int? BaselineYear { get; set; }
+    public YearEntry BaselineYear { get; init; } = new();
 
-    public decimal? TargetValue { get; set; }
+    public DecimalEntry TargetValue { get; init; } = new();
 
-    public int? TargetYear { get; set; }
+    public YearEntry TargetYear { get; init; } = new();
+
+    public IEnumerable<INumberEntry> Numbers => [BaselineValue, BaselineYear, TargetValue, TargetYear];
 
     public string? KoladaKpiId { get; set; }
 
