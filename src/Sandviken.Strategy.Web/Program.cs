@@ -39,6 +39,11 @@ if (app.Environment.IsProduction() && builder.Configuration.GetValue("Seed:Inclu
         "or Seed:AllowDemoDataInProduction=true for a public demonstration.");
 }
 
+if (!app.Environment.IsDevelopment() && Sandviken.Strategy.Web.Components.Pages.Public.AccessibilityContact.From(app.Configuration).IsEmpty)
+{
+    app.Logger.LogWarning("The accessibility statement (/tillganglighet) gives no contact: set Accessibility:ContactEmail, ContactPhone or ContactUrl");
+}
+
 await app.Services.InitialiseDatabaseAsync(app.Environment.ContentRootPath);
 
 app.UseHttpHardening();

@@ -14,6 +14,7 @@ internal static class IdentityRegistration
 {
     public const string SignInPath = "/konto/logga-in";
     public const string SignOutPath = "/konto/logga-ut";
+    public const string AccessDeniedPath = "/konto/ingen-behorighet";
 
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
     {
@@ -54,7 +55,8 @@ internal static class IdentityRegistration
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = SignInPath;
             options.LogoutPath = SignOutPath;
-            options.AccessDeniedPath = SignInPath;
+            // Signed in but without the role: say so, rather than show a sign-in form as if nothing had happened.
+            options.AccessDeniedPath = AccessDeniedPath;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });

@@ -111,7 +111,9 @@ public sealed class AdministratorJourneyTests(BrowserFixture browser) : IClassFi
         await page.GotoAsync("/admin/anvandare");
 
         Assert.DoesNotContain("/admin", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ingen behörighet");
         await Assertions.Expect(page.GetByText("miljo.sekreterare")).ToHaveCountAsync(0);
+        await Accessibility.AssertNoViolationsAsync(page);
     }
 
     [Fact]

@@ -17,7 +17,9 @@ public sealed class AdminAccessTests(PortalFactory portal) : IClassFixture<Porta
             await client.SignInAsync(email);
             using var refused = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-            Assert.Equal("/konto/logga-in", refused.Headers.Location?.AbsolutePath);
+            Assert.Equal("/konto/ingen-behorighet", refused.Headers.Location?.AbsolutePath);
+            var explanation = await client.GetPageAsync(refused.Headers.Location!.PathAndQuery, HttpStatusCode.Forbidden);
+            HtmlAssert.ContainsText($"Du är inloggad som {email}, men ditt konto har inte behörighet till sidan {url}.", explanation);
         }
 
         using var admin = portal.CreateCookieClient();
