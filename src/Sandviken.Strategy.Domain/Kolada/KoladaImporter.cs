@@ -10,11 +10,16 @@ using Sandviken.Strategy.Domain.Plans;
 namespace Sandviken.Strategy.Domain.Kolada;
 
 /// <summary>What an import stored, and which requested values Kolada does not have yet.</summary>
-public sealed record KoladaImportResult(int Added, int Updated, IReadOnlyList<KoladaGap> Missing, IReadOnlyList<string> KpiIds)
+/// <param name="KpiIds">The key figures in use that the answer held values (or gaps) for.</param>
+/// <param name="KpisInUse">Every key figure that an indicator or ambition names.</param>
+public sealed record KoladaImportResult(int Added, int Updated, IReadOnlyList<KoladaGap> Missing, IReadOnlyList<string> KpiIds, IReadOnlyList<string> KpisInUse)
 {
-    public string Summary => KpiIds.Count == 0
-        ? "Inga indikatorer eller målbilder har något Kolada-id. Inget hämtades."
-        : $"{Added} nya och {Updated} uppdaterade värden för {string.Join(", ", KpiIds)}."
+    public static readonly KoladaImportResult NothingInUse = new(0, 0, [], [], []);
+
+    public string Summary =>
+        KpisInUse.Count == 0 ? "Inga indikatorer eller målbilder har något Kolada-id. Inget hämtades."
+        : KpiIds.Count == 0 ? $"Svaret innehöll inga värden för kommunen och de Kolada-id som används ({string.Join(", ", KpisInUse)}). Inget har ändrats."
+        : $"Nya värden: {Added}. Ändrade värden: {Updated}. Kolada-id: {string.Join(", ", KpiIds)}."
           + (Missing.Count == 0 ? "" : $" Kolada saknar värde för {string.Join(", ", Missing.Select(m => $"{m.Kpi} {m.Period}"))}.");
 }
 
@@ -61,7 +66,7 @@ public sealed class KoladaImporter(
         var kpis = await KpiTargetsAsync(ct);
         if (kpis.Count == 0)
         {
-            return new KoladaImportResult(0, 0, [], []);
+            return KoladaImportResult.NothingInUse;
         }
 
         var relevant = new KoladaSeries(
@@ -93,7 +98,7 @@ public sealed class KoladaImporter(
         var kpis = await KpiTargetsAsync(ct);
         if (kpis.Count == 0)
         {
-            return new KoladaImportResult(0, 0, [], []);
+            return KoladaImportResult.NothingInUse;
         }
 
         var thisYear = Planning.PlanningCalendar.Today(time).Year;
@@ -173,7 +178,8 @@ public sealed class KoladaImporter(
             }
         }
 
-        var result = new KoladaImportResult(added, updated, series.Missing, [.. kpis.Keys.Order()]);
+        var answered = series.Values.Select(v => v.Kpi).Concat(series.Missing.Select(m => m.Kpi)).Where(kpis.ContainsKey).Distinct().Order();
+        var result = new KoladaImportResult(added, updated, series.Missing, [.. answered], [.. kpis.Keys.Order()]);
         db.AuditEntries.Add(new AuditEntry
         {
             AtUtc = now,

@@ -109,6 +109,7 @@ public sealed class KoladaImporterTests : IAsyncLifetime
 
         Assert.True(ours.Added > 0);
         Assert.Equal(0, theirs.Added + theirs.Updated);
+        Assert.Equal("Svaret innehöll inga värden för kommunen och de Kolada-id som används (N00401, N01951). Inget har ändrats.", theirs.Summary);
     }
 
     [Fact]
@@ -127,7 +128,8 @@ public sealed class KoladaImporterTests : IAsyncLifetime
         await using var db = database.CreateDbContext();
         var stored = await db.AmbitionMeasurements.SingleAsync();
         Assert.Equal(("2024", 39500m), (stored.Period, stored.Value));
-        Assert.DoesNotContain("N99999", result.KpiIds);
+        Assert.Equal(["N01951"], result.KpiIds);
+        Assert.Equal($"Nya värden: {result.Added}. Ändrade värden: 0. Kolada-id: N01951.", result.Summary);
     }
 
     [Fact]
