@@ -102,6 +102,27 @@ public sealed class AdministratorJourneyTests(BrowserFixture browser) : IClassFi
     }
 
     [Fact]
+    public async Task Keyboard_focus_goes_into_the_row_being_edited_and_back_to_its_button()
+    {
+        var page = await browser.NewPageAsync();
+        await SignIn.AsAsync(page, "admin@sandviken.example");
+        await page.GotoAsync("/admin/anvandare");
+        await SignIn.WaitForInteractivityAsync(page);
+        var edit = page.GetByRole(AriaRole.Button, new() { Name = "Ändra Per Politiker" });
+        var buttonId = await edit.GetAttributeAsync("id");
+        var userId = buttonId!["andra-user-".Length..];
+
+        await edit.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("id => document.activeElement?.id === id", $"user-{userId}-namn");
+        await Assertions.Expect(page.GetByText("Ändrar kontot politiker@sandviken.example")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Avbryt", Exact = true }).ClickAsync();
+
+        await page.WaitForFunctionAsync("id => document.activeElement?.id === id", buttonId);
+    }
+
+    [Fact]
     public async Task A_secretary_is_not_let_into_the_administration()
     {
         var page = await browser.NewPageAsync();

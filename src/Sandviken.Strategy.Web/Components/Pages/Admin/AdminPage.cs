@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.JSInterop;
 using Sandviken.Strategy.Domain.Access;
 using Sandviken.Strategy.Domain.Validation;
 
@@ -15,6 +16,24 @@ public abstract class AdminPage : ComponentBase
 {
     [Inject]
     private ILogger<AdminPage> Logger { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    private string[]? focusNext;
+
+    /// <summary>After the next render, focus the first of these elements that exists and is enabled.</summary>
+    protected void FocusNext(params string[] ids) => focusNext = ids;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // A row that turns into a form (or back) takes the focused button with it: keyboard users would be left on the page.
+        if (focusNext is { } ids)
+        {
+            focusNext = null;
+            await JS.InvokeVoidAsync("portal.focusFirst", [ids]);
+        }
+    }
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
