@@ -89,13 +89,7 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
     public async Task A_deactivated_user_cannot_sign_in()
     {
         await using var own = new PortalFactory();
-        using (var scope = own.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var user = await users.FindByEmailAsync("tjansteperson@sandviken.example");
-            user!.IsActive = false;
-            await users.UpdateAsync(user);
-        }
+        await DeactivateAsync(own, "tjansteperson@sandviken.example");
 
         using var client = own.CreateCookieClient();
         using var response = await client.SignInAsync("tjansteperson@sandviken.example");
@@ -107,13 +101,7 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
     public async Task Guessing_a_deactivated_accounts_password_locks_it_like_any_other()
     {
         await using var own = new PortalFactory();
-        using (var scope = own.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var user = await users.FindByEmailAsync("tjansteperson@sandviken.example");
-            user!.IsActive = false;
-            await users.UpdateAsync(user);
-        }
+        await DeactivateAsync(own, "tjansteperson@sandviken.example");
 
         using var client = own.CreateCookieClient();
         for (var attempt = 0; attempt < 4; attempt++)
@@ -252,4 +240,13 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
 
     private static string AuthCookie(HttpResponseMessage response) =>
         response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sandviken.auth=", StringComparison.Ordinal)).Split(';')[0];
+
+    private static async Task DeactivateAsync(PortalFactory portal, string email)
+    {
+        using var scope = portal.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email);
+        user!.IsActive = false;
+        await users.UpdateAsync(user);
+    }
 }
