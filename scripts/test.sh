@@ -8,21 +8,28 @@ configuration=Release
 artifacts="$PWD/artifacts"
 mkdir -p "$artifacts/sqlserver" "$artifacts/test-results"
 
+# A step before the tests that fails still ends with the closing line CI reads.
+fail_before_tests() {
+  echo "$1" >&2
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+}
+
 # 1. Chromium for the browser tests (Playwright cannot download its own browsers here).
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium from Debian's packages..."
   if [ "$(id -u)" -ne 0 ]; then
-    echo "Chromium is missing and installing it needs root: run 'sudo apt-get install -y chromium' first." >&2
-    exit 1
+    fail_before_tests "Chromium is missing and installing it needs root: run 'sudo apt-get install -y chromium' first."
   fi
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq chromium >/dev/null
+  apt-get update -qq || fail_before_tests "apt-get update failed."
+  apt-get install -y -qq chromium >/dev/null || fail_before_tests "Installing Chromium failed."
 fi
 
 # 2. Tools and build.
-dotnet tool restore >/dev/null
-dotnet build Sandviken.Strategy.sln --configuration "$configuration" -nologo -clp:ErrorsOnly
+dotnet tool restore >/dev/null || fail_before_tests "dotnet tool restore failed."
+dotnet build Sandviken.Strategy.sln --configuration "$configuration" -nologo -clp:ErrorsOnly \
+  || fail_before_tests "The build failed (see the errors above)."
 
 # 3. Every model change has a migration, for both providers.
 for provider in Sqlite SqlServer; do
@@ -30,9 +37,7 @@ for provider in Sqlite SqlServer; do
       --project "src/Sandviken.Strategy.Migrations.$provider" --startup-project src/Sandviken.Strategy.Web \
       -- --Database:Provider=$provider >"$artifacts/pending-$provider.log" 2>&1; then
     cat "$artifacts/pending-$provider.log" >&2
-    echo "The $provider model has changes without a migration: add one (see StrategyDbContext)." >&2
-    echo "0 passed, 1 failed, 0 skipped"
-    exit 1
+    fail_before_tests "The $provider model has changes without a migration: add one (see StrategyDbContext)."
   fi
 done
 
@@ -40,7 +45,8 @@ done
 export SANDVIKEN_SQLSERVER_SCRIPT="$artifacts/sqlserver/sandviken-strategy.sql"
 dotnet ef migrations script --idempotent --no-build --configuration "$configuration" \
   --project src/Sandviken.Strategy.Migrations.SqlServer --startup-project src/Sandviken.Strategy.Web \
-  --output "$SANDVIKEN_SQLSERVER_SCRIPT" -- --Database:Provider=SqlServer >/dev/null
+  --output "$SANDVIKEN_SQLSERVER_SCRIPT" -- --Database:Provider=SqlServer >/dev/null \
+  || fail_before_tests "Generating the SQL Server script failed."
 
 # 5. Every test project, one after the other: on two cores the browser tests are steadier without the others beside them.
 export SANDVIKEN_CHROMIUM=/usr/bin/chromium
