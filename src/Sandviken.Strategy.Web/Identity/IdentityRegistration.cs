@@ -62,7 +62,21 @@ internal static class IdentityRegistration
         });
 
         // A deactivated user's cookie stops working within a minute (the domain services refuse at once).
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The validator rebuilds the principal from the database: keep the session's identifier across it.
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(PortalSignInManager.SessionIdClaim) is { } session
+                    && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(session.Type, session.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();

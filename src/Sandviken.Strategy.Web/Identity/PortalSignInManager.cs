@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ using Sandviken.Strategy.Domain.Users;
 namespace Sandviken.Strategy.Web.Identity;
 
 /// <summary>
-/// Refuses sign-in for deactivated users. (An open session is cut by the new security stamp that deactivation
+/// Gives every sign-in a new session identifier, and refuses sign-in for deactivated users. (An open session is cut by the new security stamp that deactivation
 /// writes, and the domain services refuse an inactive user at once.)
 /// </summary>
 internal sealed class PortalSignInManager(
@@ -19,6 +20,17 @@ internal sealed class PortalSignInManager(
     IUserConfirmation<PortalUser> confirmation)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    /// <summary>The claim that names one signed-in session; a new value at every sign-in, never carried over.</summary>
+    public const string SessionIdClaim = "sandviken:session";
+
     public override async Task<bool> CanSignInAsync(PortalUser user) =>
         user.IsActive && await base.CanSignInAsync(user);
+
+    // Every way in (password sign-in, the refresh after a password change) passes here: a fresh identifier each time,
+    // so that no session identifier from before sign-in, or from another sign-in, is ever reused.
+    public override Task SignInWithClaimsAsync(PortalUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims) =>
+        base.SignInWithClaimsAsync(
+            user,
+            authenticationProperties,
+            [.. additionalClaims.Where(c => c.Type != SessionIdClaim), new Claim(SessionIdClaim, Guid.NewGuid().ToString("N"))]);
 }

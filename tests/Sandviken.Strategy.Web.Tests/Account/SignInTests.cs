@@ -1,8 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Sandviken.Strategy.Domain.Users;
+using Sandviken.Strategy.Web.Identity;
 using Sandviken.Strategy.Web.Tests.Infrastructure;
 
 namespace Sandviken.Strategy.Web.Tests.Account;
@@ -25,15 +28,27 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
     }
 
     [Fact]
-    public async Task Each_sign_in_issues_a_new_session_cookie()
+    public async Task Each_sign_in_starts_a_new_session_even_for_a_browser_that_already_holds_one()
     {
-        using var first = portal.CreateCookieClient();
-        using var second = portal.CreateCookieClient();
+        using var client = portal.CreateCookieClient();
 
-        var a = AuthCookie(await first.SignInAsync("politiker@sandviken.example"));
-        var b = AuthCookie(await second.SignInAsync("politiker@sandviken.example"));
+        var first = AuthCookie(await client.SignInAsync("politiker@sandviken.example"));
+        var second = AuthCookie(await client.SignInAsync("politiker@sandviken.example"));
+        using var other = portal.CreateCookieClient();
+        var third = AuthCookie(await other.SignInAsync("politiker@sandviken.example"));
 
-        Assert.NotEqual(a, b);
+        var sessions = new[] { first, second, third }.Select(SessionIdIn).ToList();
+        Assert.All(sessions, s => Assert.Matches("^[0-9a-f]{32}$", s));
+        Assert.Equal(3, sessions.Distinct().Count());
+    }
+
+    // The session identifier inside the cookie's encrypted ticket, read with the portal's own keys.
+    private string SessionIdIn(string cookie)
+    {
+        var format = portal.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(IdentityConstants.ApplicationScheme).TicketDataFormat;
+        var ticket = format.Unprotect(cookie["sandviken.auth=".Length..]) ?? throw new InvalidOperationException("The cookie is not the portal's.");
+        return ticket.Principal.FindFirst(PortalSignInManager.SessionIdClaim)?.Value ?? "";
     }
 
     [Fact]
