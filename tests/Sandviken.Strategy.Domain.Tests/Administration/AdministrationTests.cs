@@ -180,6 +180,44 @@ public sealed class AdministrationTests : IAsyncLifetime
         Assert.Equal("NY.SEKRETERARE@TEST.EXAMPLE", stored.NormalizedEmail);
     }
 
+    [Fact]
+    public async Task Moving_a_secretary_to_another_organisation_moves_what_they_may_change_at_once()
+    {
+        var kunskap = await database.OrganisationIdAsync("kunskapsnamnden");
+        var omsorg = await database.OrganisationIdAsync("omsorgsnamnden");
+        var id = await services.Users.CreateAsync(admin, new("flyttad@test.example", "Fia Flyttad", "ett tillräckligt långt lösenord", [Roles.Secretary], [kunskap]));
+        var secretary = TestUsers.PrincipalOf(id, "flyttad@test.example");
+        var kunskapPlan = await database.PlanIdAsync("kunskapsnamnden", 2026);
+        var omsorgPlan = await database.PlanIdAsync("omsorgsnamnden", 2026);
+        await services.Workspace.ReadPlanAsync(secretary, kunskapPlan);
+
+        await services.Users.UpdateAsync(admin, id, new("Fia Flyttad", true, [Roles.Secretary], [omsorg]));
+
+        // The same open session: the old organisation's plans are closed to it, the new one's open.
+        await Assert.ThrowsAsync<AccessDeniedException>(() => services.Workspace.ReadPlanAsync(secretary, kunskapPlan));
+        Assert.True((await services.Workspace.ReadPlanAsync(secretary, omsorgPlan)).CanEdit);
+
+        // As a politician instead: every plan can be read, none changed.
+        await services.Users.UpdateAsync(admin, id, new("Fia Flyttad", true, [Roles.Politician], []));
+        Assert.False((await services.Workspace.ReadPlanAsync(secretary, omsorgPlan)).CanEdit);
+        Assert.False((await services.Workspace.ReadPlanAsync(secretary, kunskapPlan)).CanEdit);
+        var growth = await database.AreaIdAsync("vaxa-for-framtiden");
+        await Assert.ThrowsAsync<AccessDeniedException>(() => services.Editing.AddGoalAsync(secretary, omsorgPlan, Goal("Mål", growth)));
+    }
+
+    [Fact]
+    public async Task A_committee_can_become_a_company_and_then_take_a_parent_company()
+    {
+        var id = await services.Organisations.AddAsync(admin, new("Sandvikens Hamn", OrganisationKind.Committee, null, true));
+        var parent = await database.OrganisationIdAsync("sandvikens-stadshus-ab");
+
+        await services.Organisations.UpdateAsync(admin, id, new("Sandvikens Hamn AB", OrganisationKind.Company, parent, true));
+
+        var row = (await services.Organisations.ListAsync(admin)).Single(o => o.Id == id);
+        Assert.Equal((OrganisationKind.Company, "Sandvikens Stadshus AB", "Sandvikens Hamn AB"), (row.Kind, row.ParentName, row.Name));
+        Assert.Equal("sandvikens-hamn", row.Slug);
+    }
+
     [Theory]
     [InlineData("inte-en-adress", "Nina", "ett långt lösenord", "Secretary", "Email")]
     [InlineData("nina@test.example", "Nina", "för kort", "Official", "Password")]
