@@ -1,0 +1,18 @@
+using Sandviken.Strategy.Web.Tests.Infrastructure;
+
+namespace Sandviken.Strategy.Web.Tests.Public;
+
+public sealed class PlanPageValuesTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Every_value_on_the_plan_page_shows_its_period_source_and_when_it_was_fetched()
+    {
+        using var client = portal.CreateClient();
+
+        var html = await client.GetPageAsync("/organisationer/kunskapsnamnden/2025");
+
+        HtmlAssert.ContainsText("Period Värde Källa Hämtat", html);
+        // The demo values were loaded by the seed at the test clock's time, 26 November 2026 09:00 UTC (10:00 in Sandviken).
+        HtmlAssert.ContainsText("2025 81,2 Exempeldata 26 november 2026 kl. 10:00", html);
+    }
+}
