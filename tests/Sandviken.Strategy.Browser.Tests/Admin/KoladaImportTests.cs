@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Sandviken.Strategy.Browser.Tests.Infrastructure;
+using Sandviken.Strategy.Domain.Tests.Kolada;
 
 namespace Sandviken.Strategy.Browser.Tests.Admin;
 
@@ -54,5 +55,54 @@ public sealed class KoladaImportTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Inget har sparats.");
         await Accessibility.AssertNoViolationsAsync(page);
         File.Delete(file);
+    }
+}
+
+/// <summary>The portal with Kolada's address pointed at a local stub that answers with three years of inhabitants.</summary>
+public sealed class KoladaStubFixture : BrowserFixture
+{
+    private const string Answer = """
+        {"count": 2, "values": [
+          {"kpi": "N01951", "municipality": "2181", "period": 2023, "values": [{"gender": "T", "value": 39350.0, "status": "", "count": 1}]},
+          {"kpi": "N01951", "municipality": "2181", "period": 2024, "values": [{"gender": "T", "value": 39620.0, "status": "", "count": 1}]}
+        ], "next_page": null, "previous_page": null}
+        """;
+
+    internal KoladaStub Stub { get; } = KoladaStub.Start(_ => StubReply.Json(Answer));
+
+    public IReadOnlyList<string> StubRequests => Stub.Requests;
+
+    public override async Task InitializeAsync()
+    {
+        Settings["Kolada:BaseAddress"] = Stub.BaseAddress.ToString();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Stub.DisposeAsync();
+    }
+}
+
+/// <summary>An administrator fetches from Kolada's API on demand ("Hämta nu"); here the API is the local stub.</summary>
+public sealed class KoladaFetchNowTests(KoladaStubFixture browser) : IClassFixture<KoladaStubFixture>
+{
+    [Fact]
+    public async Task Administrator_fetches_now_and_the_area_page_shows_the_fetched_value()
+    {
+        var page = await browser.NewPageAsync();
+        await SignIn.AsAsync(page, "admin@sandviken.example");
+        await page.GotoAsync("/admin/kolada");
+        await SignIn.WaitForInteractivityAsync(page);
+
+        await page.GetByTestId("import-api").ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Hämtningen är klar.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Kolada-id: N01951");
+        Assert.Contains(browser.StubRequests, r => r.Contains("/data/kpi/", StringComparison.Ordinal) && r.Contains("municipality/2181", StringComparison.Ordinal));
+        var area = await browser.NewPageAsync();
+        await area.GotoAsync("/omraden/vaxa-for-framtiden");
+        await Assertions.Expect(area.GetByTestId("ambition").First).ToContainTextAsync("Senaste värde: 39 620 invånare (2024, hämtat");
     }
 }

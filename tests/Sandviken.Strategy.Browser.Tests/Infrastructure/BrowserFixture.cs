@@ -12,7 +12,7 @@ namespace Sandviken.Strategy.Browser.Tests.Infrastructure;
 /// Playwright cannot download its own browsers here; scripts/test.sh installs /usr/bin/chromium.
 /// </summary>
 #pragma warning disable CA1001 // xunit disposes the fixture through IAsyncLifetime.DisposeAsync.
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private readonly PortalFactory portal = new();
     private IPlaywright? playwright;
@@ -21,7 +21,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>More configuration for the portal, set before <see cref="InitializeAsync"/> starts it.</summary>
+    protected Dictionary<string, string?> Settings => portal.Settings;
+
+    public virtual async Task InitializeAsync()
     {
         portal.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         portal.StartServer();
@@ -54,7 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
