@@ -137,6 +137,12 @@ public sealed class UserAdminService(
         {
             var account = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
                 ?? throw new RuleViolationException("Kontot finns inte.");
+            if (account.IsDemo)
+            {
+                // The sign-in page shows the demo accounts' shared password; a new one would lock everyone else out.
+                throw new RuleViolationException("Demokontonas lösenord visas på inloggningssidan och kan inte bytas. Inaktivera kontot i stället om det inte ska användas.");
+            }
+
             var problems = new Problems();
             problems.Require((newPassword ?? "").Length >= MinimumPasswordLength, "Password", $"Lösenordet måste ha minst {MinimumPasswordLength} tecken.");
             problems.ThrowIfAny();

@@ -123,6 +123,47 @@ public sealed class AdministratorJourneyTests(BrowserFixture browser) : IClassFi
     }
 
     [Fact]
+    public async Task Keyboard_focus_stays_in_place_when_an_area_is_edited_or_the_edit_cancelled()
+    {
+        var page = await browser.NewPageAsync();
+        await SignIn.AsAsync(page, "admin@sandviken.example");
+        await page.GotoAsync("/admin/mandatperioder");
+        await SignIn.WaitForInteractivityAsync(page);
+        var edit = page.GetByRole(AriaRole.Button, new() { Name = "Ändra Växa för framtiden" });
+        var buttonId = await edit.GetAttributeAsync("id");
+        var areaId = buttonId!["andra-omrade-".Length..];
+
+        await edit.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("id => document.activeElement?.id === id", $"omrade-{areaId}-rubrik");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Avbryt", Exact = true }).ClickAsync();
+
+        await page.WaitForFunctionAsync("id => document.activeElement?.id === id", buttonId);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_account_editor_fits_the_screen_and_the_page_does_not_scroll_sideways()
+    {
+        var page = await browser.NewPageAsync(width: 375);
+        await SignIn.AsAsync(page, "admin@sandviken.example");
+        await page.GotoAsync("/admin/anvandare");
+        await SignIn.WaitForInteractivityAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ändra Per Politiker" }).ClickAsync();
+        var name = page.GetByLabel("Namn").First;
+        await Assertions.Expect(name).ToBeFocusedAsync();
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        foreach (var control in new[] { name, page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }), page.GetByRole(AriaRole.Button, new() { Name = "Sätt lösenordet" }) })
+        {
+            var box = await control.BoundingBoxAsync();
+            Assert.True(box is { X: >= 0 } && box.X + box.Width <= 375, $"A control of the account editor lies outside the screen: {box?.X}..{box?.X + box?.Width}.");
+        }
+
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task A_secretary_is_not_let_into_the_administration()
     {
         var page = await browser.NewPageAsync();

@@ -47,6 +47,23 @@ public sealed class KeyboardFocusTests(BrowserFixture browser) : IClassFixture<B
         await WaitForFocusAsync(page, $"folj-upp-{id}");
     }
 
+    [Fact]
+    public async Task On_a_phone_the_follow_up_panel_with_its_values_fits_the_screen()
+    {
+        var page = await browser.NewPageAsync(width: 375);
+        await SignIn.AsAsync(page, "sekreterare.kunskap@sandviken.example");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nämndplan 2025" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/arbetsyta/planer/*");
+        await SignIn.WaitForInteractivityAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Följ upp" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByText("Värden för").First).ToBeVisibleAsync();
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            $"The page is {await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")} pixels wide on a 375-pixel screen.");
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
     private static Task<IJSHandle> WaitForFocusAsync(IPage page, string id) =>
         page.WaitForFunctionAsync("id => document.activeElement?.id === id", id);
 }

@@ -109,6 +109,18 @@ public sealed class PasswordTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_administrator_cannot_replace_a_demo_accounts_shared_password()
+    {
+        await SetStoredPasswordAsync(secretary, Temporary, isDemo: true);
+
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => services.Users.SetPasswordAsync(admin, IdOf(secretary), "ett nytt tillfälligt lösenord"));
+
+        Assert.StartsWith("Demokontonas lösenord visas på inloggningssidan", error.Message, StringComparison.Ordinal);
+        var account = await AccountAsync(secretary);
+        Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(account, account.PasswordHash!, Temporary));
+    }
+
+    [Fact]
     public async Task A_short_temporary_password_is_refused_and_the_old_one_still_works()
     {
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => services.Users.SetPasswordAsync(admin, IdOf(secretary), "kort"));

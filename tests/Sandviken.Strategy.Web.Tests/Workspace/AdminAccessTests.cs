@@ -28,6 +28,20 @@ public sealed class AdminAccessTests(PortalFactory portal) : IClassFixture<Porta
         HtmlAssert.ContainsText("Administration", html);
     }
 
+    [Theory]
+    [InlineData("/konto/ingen-behorighet?ReturnUrl=%2F%20%E2%80%93%20kontot%20%C3%A4r%20sp%C3%A4rrat%2C%20ring%20070", "kontot är spärrat")]
+    [InlineData("/konto/ingen-behorighet?ReturnUrl=%2F%2Fevil.example", "evil.example")]
+    public async Task The_no_permission_page_shows_only_what_looks_like_a_path_of_this_site(string url, string planted)
+    {
+        using var client = portal.CreateCookieClient();
+        await client.SignInAsync("politiker@sandviken.example");
+
+        var html = await client.GetPageAsync(url, HttpStatusCode.Forbidden);
+
+        HtmlAssert.ContainsText("men ditt konto har inte behörighet till sidan du försökte öppna.", html);
+        HtmlAssert.LacksText(planted, html);
+    }
+
     [Fact]
     public async Task The_user_list_shows_every_demo_account_with_its_role_in_Swedish()
     {

@@ -61,17 +61,21 @@ public abstract class AdminPage : ComponentBase
             await change(await UserAsync());
             Errors = new Dictionary<string, string>();
             Notice = savedMessage;
+            // The outcome shows at the top of the page: bring it into view (a page may send focus elsewhere instead).
+            FocusNext("admin-notice");
             return true;
         }
         catch (ValidationFailedException e)
         {
             Errors = e.Errors;
             Problem = "Inget har sparats. " + e.Message;
+            FocusNext("admin-problem");
             return false;
         }
         catch (Exception e) when (e is AccessDeniedException or RuleViolationException)
         {
             Problem = e.Message;
+            FocusNext("admin-problem");
             return false;
         }
         catch (DbUpdateException e)
@@ -79,6 +83,7 @@ public abstract class AdminPage : ComponentBase
             // Validation runs first, so this is a race at a unique index (two administrators at once) or a database limit.
             Logger.LogWarning(e, "An administration change was not saved");
             Problem = "Inget har sparats: någon annan ändrade samma sak i samma ögonblick. Ladda om sidan och försök igen.";
+            FocusNext("admin-problem");
             return false;
         }
         finally
