@@ -35,6 +35,8 @@ public sealed class SecretaryJourneyTests(BrowserFixture browser) : IClassFixtur
         await editor.GetByRole(AriaRole.Checkbox, new() { Name = "En kommun att trivas i – bra livsmiljö" }).CheckAsync();
         await editor.GetByTestId("save-goal").ClickAsync();
         await Assertions.Expect(editor.GetByText("Ange en rubrik för målet.")).ToBeVisibleAsync();
+        // Focus goes to the editor's summary of what to correct, which may be far above the button.
+        await page.WaitForFunctionAsync("() => document.activeElement?.id === 'nytt-mal-fel'");
         await Accessibility.AssertNoViolationsAsync(page);
 
         await editor.GetByLabel("Rubrik").FillAsync(GoalTitle);
