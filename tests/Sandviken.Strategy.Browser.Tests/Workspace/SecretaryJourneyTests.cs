@@ -75,23 +75,36 @@ public sealed class SecretaryJourneyTests(BrowserFixture browser) : IClassFixtur
 
         // By URL: the plan id of Överförmyndarnämnden's 2026 plan, taken from the public side's links is not possible,
         // so walk the ids: every plan that is not Omsorgsnämnden's is refused.
-        var refused = 0;
+        var refused = new List<int>();
+        var own = 0;
         for (var id = 1; id <= 40; id++)
         {
             var response = await page.GotoAsync($"/arbetsyta/planer/{id}");
             var heading = await page.Locator("h1").InnerTextAsync();
             if (heading.Contains("Omsorgsnämnden", StringComparison.Ordinal))
             {
+                own = id;
                 continue;
             }
 
             Assert.Equal(403, response!.Status);
             Assert.Equal("Ingen behörighet", heading);
-            refused++;
+            refused.Add(id);
         }
 
-        Assert.True(refused >= 30, $"Only {refused} plans were refused.");
+        Assert.True(refused.Count >= 30, $"Only {refused.Count} plans were refused.");
         await Accessibility.AssertNoViolationsAsync(page);
+
+        // By URL inside the open circuit too: from the own plan, navigate without reloading to someone else's.
+        await page.GotoAsync($"/arbetsyta/planer/{own}");
+        await SignIn.WaitForInteractivityAsync(page);
+        await Assertions.Expect(page.GetByTestId("goal").First).ToBeVisibleAsync();
+        await page.EvaluateAsync("url => Blazor.navigateTo(url)", $"/arbetsyta/planer/{refused[^1]}");
+        await page.WaitForURLAsync($"**/arbetsyta/planer/{refused[^1]}");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ingen behörighet");
+        await Assertions.Expect(page.GetByTestId("goal")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("add-goal")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("decision-form")).ToHaveCountAsync(0);
     }
 
     [Fact]
