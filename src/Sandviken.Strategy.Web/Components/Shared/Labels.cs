@@ -93,7 +93,9 @@ internal static class Labels
     public static string StockholmTime(DateTime utc) =>
         PlanningCalendar.ToStockholmTime(utc).ToString("d MMMM yyyy 'kl.' HH:mm", Swedish.Culture);
 
-    public static string Number(decimal? value) => value is { } v ? v.ToString("#,0.##", Swedish.Culture) : "–";
+    /// <summary>A value as stored (up to four decimals, as decimal(18,4) holds): what a secretary typed is what readers see.
+    /// Computed figures (trends, projections) are rounded by their callers first.</summary>
+    public static string Number(decimal? value) => value is { } v ? v.ToString("#,0.####", Swedish.Culture) : "–";
 
     public static string Goals(int count) => count == 1 ? "1 mål" : $"{count} mål";
 }
