@@ -43,9 +43,7 @@ public sealed class CoverageReader(IDbContextFactory<StrategyDbContext> dbFactor
             .Select(a => new CoverageArea(a.Slug, a.Title))
             .ToListAsync(ct);
         var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => filter == OrganisationFilter.All
-                || (filter == OrganisationFilter.Committees && o.Kind == OrganisationKind.Committee)
-                || (filter == OrganisationFilter.Companies && o.Kind == OrganisationKind.Company))
+            .Shown(filter)
             .Where(o => o.IsActive || db.Plans.Any(p => p.OrganisationId == o.Id && p.BudgetYear == budgetYear))
             .Select(o => new { o.Slug, o.Name, o.Kind })
             .ToListAsync(ct);

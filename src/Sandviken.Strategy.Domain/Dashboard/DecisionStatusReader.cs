@@ -14,6 +14,23 @@ public enum OrganisationFilter
     Companies,
 }
 
+/// <summary>The one definition of what each <see cref="OrganisationFilter"/> lets through, for queries and lists alike.</summary>
+public static class OrganisationFilters
+{
+    /// <summary>The kind the filter keeps, or null for all.</summary>
+    public static OrganisationKind? Kind(this OrganisationFilter filter) => filter switch
+    {
+        OrganisationFilter.Committees => OrganisationKind.Committee,
+        OrganisationFilter.Companies => OrganisationKind.Company,
+        _ => null,
+    };
+
+    public static bool Includes(this OrganisationFilter filter, OrganisationKind kind) => filter.Kind() is not { } only || only == kind;
+
+    public static IQueryable<Organisation> Shown(this IQueryable<Organisation> organisations, OrganisationFilter filter) =>
+        filter.Kind() is { } only ? organisations.Where(o => o.Kind == only) : organisations;
+}
+
 public sealed record DecisionStatusModel(
     int BudgetYear,
     IReadOnlyList<int> BudgetYears,
@@ -58,9 +75,7 @@ public sealed class DecisionStatusReader(IDbContextFactory<StrategyDbContext> db
 
         var organisations = await db.Organisations.AsNoTracking()
             .Where(o => o.MunicipalityId == cycle.MunicipalityId)
-            .Where(o => filter == OrganisationFilter.All
-                || (filter == OrganisationFilter.Committees && o.Kind == OrganisationKind.Committee)
-                || (filter == OrganisationFilter.Companies && o.Kind == OrganisationKind.Company))
+            .Shown(filter)
             // Inactive organisations still count for a year in which they had a plan.
             .Where(o => o.IsActive || db.Plans.Any(p => p.OrganisationId == o.Id && p.BudgetYear == cycle.BudgetYear))
             .Select(o => new { o.Slug, o.Name, o.Kind })

@@ -46,11 +46,11 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
 
         input = input with { DecidedBy = (input.DecidedBy ?? "").Trim(), Reference = (input.Reference ?? "").Trim() };
         var today = PlanningCalendar.Today(time);
-        var previousDraft = await db.Decisions.Where(d => d.PlanId == planId && d.Kind == DecisionKind.Draft)
-            .OrderByDescending(d => d.Id).Select(d => (DateOnly?)d.DecidedOn).FirstOrDefaultAsync(ct);
-        var previousFinal = await db.Decisions.Where(d => d.PlanId == planId && d.Kind == DecisionKind.Final)
-            .OrderByDescending(d => d.Id).Select(d => (DateOnly?)d.DecidedOn).FirstOrDefaultAsync(ct);
-        ValidateInput(input, today, plan.BudgetYear, previousDraft, previousFinal);
+        var earlier = await db.Decisions.Where(d => d.PlanId == planId).OrderBy(d => d.Id).Select(d => new { d.Kind, d.DecidedOn }).ToListAsync(ct);
+        ValidateInput(
+            input, today, plan.BudgetYear,
+            earlier.LastOrDefault(d => d.Kind == DecisionKind.Draft)?.DecidedOn,
+            earlier.LastOrDefault(d => d.Kind == DecisionKind.Final)?.DecidedOn);
         CheckOrder(plan.Status, input.Kind);
 
         var goals = await db.Goals.Include(g => g.Areas).ThenInclude(a => a.StrategicArea).Include(g => g.Indicators)

@@ -39,9 +39,7 @@ public sealed class FollowUpRollUpReader(IDbContextFactory<StrategyDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var plans = (await db.LatestForYearAsync(budgetYear, ct))
-            .Where(p => filter == OrganisationFilter.All
-                || (filter == OrganisationFilter.Committees && p.OrganisationKind == OrganisationKind.Committee)
-                || (filter == OrganisationFilter.Companies && p.OrganisationKind == OrganisationKind.Company))
+            .Where(p => filter.Includes(p.OrganisationKind))
             .ToList();
         var goalIds = plans.SelectMany(p => p.Snapshot.Goals).Select(g => g.GoalId).ToList();
         var followUps = await db.FollowUps.AsNoTracking()
