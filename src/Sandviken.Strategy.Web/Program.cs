@@ -27,6 +27,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServicesInSwedish();
 builder.Services.AddStrategyPortal(builder.Environment.ContentRootPath);
 builder.Services.AddHttpHardening();
+builder.Services.AddPublicPageCache();
 
 var app = builder.Build();
 
@@ -47,6 +48,7 @@ if (!app.Environment.IsDevelopment() && Sandviken.Strategy.Web.Components.Pages.
 await app.Services.InitialiseDatabaseAsync(app.Environment.ContentRootPath);
 
 app.UseHttpHardening();
+app.UseHeadAsGet();
 app.UseExceptionHandler("/fel", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/hittades-inte", createScopeForStatusCodePages: true);
 // The host's own logger: without it the middleware would write to the static Log.Logger.
@@ -57,6 +59,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
     .AddSupportedUICultures(Swedish.Culture.Name));
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePublicPageCache();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

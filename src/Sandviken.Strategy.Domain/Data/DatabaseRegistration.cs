@@ -21,10 +21,12 @@ public static class DatabaseRegistration
     public static IServiceCollection AddStrategyDatabase(this IServiceCollection services, string contentRootPath)
     {
         services.AddSingleton(sp => DatabaseOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<PublicContentChangeInterceptor>();
         services.AddDbContextFactory<StrategyDbContext>((sp, builder) =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             Configure(builder, sp.GetRequiredService<DatabaseOptions>().Provider, configuration, contentRootPath);
+            builder.AddInterceptors(sp.GetRequiredService<PublicContentChangeInterceptor>());
         });
         return services;
     }

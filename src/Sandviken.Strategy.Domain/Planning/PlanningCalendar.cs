@@ -16,6 +16,10 @@ public static class PlanningCalendar
     public static DateOnly Today(TimeProvider time) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Stockholm).DateTime);
 
+    /// <summary>The moment a Stockholm day begins (midnight local time), in UTC.</summary>
+    public static DateTimeOffset StartOfDayUtc(DateOnly day) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), Stockholm), TimeSpan.Zero);
+
     public static DateTime ToStockholmTime(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Stockholm);
 

@@ -3,6 +3,7 @@ using Sandviken.Strategy.Domain;
 using Sandviken.Strategy.Domain.Dashboard;
 using Sandviken.Strategy.Domain.Planning;
 using Sandviken.Strategy.Web.Components.Shared;
+using Sandviken.Strategy.Web.Hosting;
 
 namespace Sandviken.Strategy.Web;
 
@@ -39,7 +40,7 @@ internal static class DecisionStatusCsv
 
             var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Write(model))).ToArray();
             return Results.File(bytes, "text/csv; charset=utf-8", $"beslutsstatus-{model.BudgetYear}-{DashboardQuery.NameOf(filter)}.csv");
-        });
+        }).CachePublicly();
 
     public static string Write(DecisionStatusModel model)
     {

@@ -11,6 +11,17 @@ window.portal = {
             }
         }
         return false;
+    },
+
+    // After a navigation inside the workspace: the new page's heading, made focusable without joining the tab order.
+    focusHeading: function () {
+        const heading = document.querySelector("main h1");
+        if (heading) {
+            if (!heading.hasAttribute("tabindex")) {
+                heading.setAttribute("tabindex", "-1");
+            }
+            heading.focus({ preventScroll: false });
+        }
     }
 };
 

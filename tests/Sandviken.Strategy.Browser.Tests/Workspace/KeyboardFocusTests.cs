@@ -7,6 +7,26 @@ namespace Sandviken.Strategy.Browser.Tests.Workspace;
 public sealed class KeyboardFocusTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
+    public async Task A_full_load_of_a_workspace_page_leaves_the_first_Tab_for_the_skip_link_and_a_navigation_inside_focuses_the_heading()
+    {
+        var page = await browser.NewPageAsync();
+        await SignIn.AsAsync(page, "sekreterare.kunskap@sandviken.example");
+
+        // A full load, as after a bookmark or a reload: the circuit starts, but focus stays at the top.
+        await page.ReloadAsync();
+        await SignIn.WaitForInteractivityAsync(page);
+        Assert.Equal("BODY", await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Hoppa till huvudinnehållet", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+
+        // Inside the circuit the page changes without a load: focus goes to the new page's heading.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nämndplan 2026" }).Last.ClickAsync();
+        await page.WaitForURLAsync("**/arbetsyta/planer/*");
+        await page.WaitForFunctionAsync("() => document.activeElement?.tagName === 'H1'");
+        Assert.Equal(await page.Locator("main h1").InnerTextAsync(), await page.EvaluateAsync<string>("() => document.activeElement.innerText"));
+    }
+
+    [Fact]
     public async Task Focus_follows_the_moved_goal_the_removal_question_and_the_follow_up()
     {
         var page = await browser.NewPageAsync();
