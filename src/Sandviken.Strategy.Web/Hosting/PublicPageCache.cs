@@ -54,8 +54,11 @@ internal static class PublicPageCache
     public static WebApplication UsePublicPageCache(this WebApplication app)
     {
         app.UseOutputCache();
+        // Inside the cache, so that entries are stored compressed, one per encoding.
+        app.UseResponseCompression();
         app.Use((context, next) =>
         {
+            // The compression middleware has added this feature; it reads it when the answer starts.
             if (IsAnonymousPublicRead(context))
             {
                 context.Features.Get<IHttpsCompressionFeature>()?.Mode = HttpsCompressionMode.Compress;
@@ -63,8 +66,6 @@ internal static class PublicPageCache
 
             return next(context);
         });
-        // Inside the cache, so that entries are stored compressed, one per encoding.
-        app.UseResponseCompression();
         return app;
     }
 

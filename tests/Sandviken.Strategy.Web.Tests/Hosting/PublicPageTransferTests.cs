@@ -66,6 +66,24 @@ public sealed partial class PublicPageTransferTests(PortalFactory portal) : ICla
         Assert.DoesNotMatch("&#x(E4|F6|E5|C4|D6|C5|2013);", html);
     }
 
+    [Fact]
+    public async Task Over_HTTPS_only_anonymous_public_pages_are_compressed_never_a_page_with_a_token()
+    {
+        using var client = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = false,
+        });
+
+        using var publicPage = await GetCompressedAsync(client, "/organisationer");
+        using var signInPage = await GetCompressedAsync(client, "/konto/logga-in");
+
+        Assert.Equal("br", Assert.Single(publicPage.Content.Headers.ContentEncoding));
+        // The sign-in form holds an antiforgery token: compressing it over HTTPS would open it to BREACH.
+        Assert.Empty(signInPage.Content.Headers.ContentEncoding);
+        Assert.Contains("__RequestVerificationToken", await signInPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static Task<HttpResponseMessage> GetCompressedAsync(HttpClient client, string address)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, address);
