@@ -74,6 +74,14 @@ public sealed class PublicPageTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task An_ambition_without_values_says_so()
+    {
+        var html = await client.GetPageAsync("/omraden/vaxa-for-framtiden");
+
+        HtmlAssert.ContainsText("50 000 invånare – mäts med nyckeltal N01951 i Kolada Inga värden hämtade ännu.", html);
+    }
+
+    [Fact]
     public async Task Area_page_year_selects_that_budget_years_goals()
     {
         var html2024 = await client.GetPageAsync("/omraden/en-kommun-att-trivas-i?ar=2024");

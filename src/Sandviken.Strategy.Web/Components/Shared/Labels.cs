@@ -91,6 +91,13 @@ internal static class Labels
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
 
+    /// <summary>A time in Stockholm for a column of values, in the short Swedish (ISO) form: "2026-11-26" and "kl. 10:00".</summary>
+    public static (string Date, string Time) StockholmTimeParts(DateTime utc)
+    {
+        var local = PlanningCalendar.ToStockholmTime(utc);
+        return (local.ToString("yyyy-MM-dd", Swedish.Culture), local.ToString("'kl.' HH:mm", Swedish.Culture));
+    }
+
     public static string StockholmTime(DateTime utc) =>
         PlanningCalendar.ToStockholmTime(utc).ToString("d MMMM yyyy 'kl.' HH:mm", Swedish.Culture);
 
