@@ -28,11 +28,13 @@ internal static class PortalRegistration
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<DatabaseInitialiser>();
 
+        // One reader per public page (ADR 0027).
         services.AddSingleton<StartPageReader>();
         services.AddSingleton<AreaPageReader>();
+        services.AddSingleton<OrganisationListReader>();
         services.AddSingleton<OrganisationPageReader>();
-        services.AddSingleton<DecisionStatusReader>();
-        services.AddSingleton<CoverageReader>();
+        services.AddSingleton<PlanPageReader>();
+        services.AddSingleton<DashboardReader>();
         services.AddSingleton<SiteFactsReader>();
 
         services.AddPortalIdentity();
@@ -42,7 +44,6 @@ internal static class PortalRegistration
         services.AddSingleton<DecisionService>();
         services.AddSingleton<WorkspaceReader>();
         services.AddSingleton<FollowUpService>();
-        services.AddSingleton<FollowUpRollUpReader>();
         services.AddScoped<OrganisationAdminService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<PasswordService>();
@@ -57,6 +58,8 @@ internal static class PortalRegistration
     public static async Task InitialiseDatabaseAsync(this IServiceProvider services, string contentRootPath)
     {
         await services.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(contentRootPath);
+        // The layout's facts change only with the seed: read them once, now that it is loaded.
+        await services.GetRequiredService<SiteFactsReader>().LoadAsync();
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
     }

@@ -43,6 +43,7 @@ public sealed class OrganisationAdminService(IDbContextFactory<StrategyDbContext
                 Kind = input.Kind,
                 ParentId = input.ParentId,
                 IsActive = input.IsActive,
+                AddedOn = Planning.PlanningCalendar.Today(Time),
             };
             db.Organisations.Add(organisation);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Dashboard;
 using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Decisions;
+using Sandviken.Strategy.Domain.FollowUps;
 using Sandviken.Strategy.Domain.Home;
 using Sandviken.Strategy.Domain.Organisations;
 using Sandviken.Strategy.Domain.Planning;
@@ -19,6 +21,12 @@ public sealed record AreaPageModel(
     IReadOnlyList<AreaOrganisationGoals> Organisations)
 {
     public int GoalCount => Organisations.Sum(o => o.Goals.Count);
+
+    /// <summary>The area's column of the dashboard's träffbild: every organisation of the year with its goals for the area.</summary>
+    public CoverageModel Coverage { get; init; } = new(BudgetYear, [], []);
+
+    /// <summary>The follow-up of the area's goals (all zero when no goal is linked).</summary>
+    public AssessmentCounts FollowUp { get; init; } = AssessmentCounts.None;
 }
 
 public sealed record AmbitionView(int Id, string Text, decimal? TargetValue, string? Unit, int? TargetYear, string? KoladaKpiId)
@@ -52,9 +60,10 @@ public enum AreaPageLookup
     UnknownYear,
 }
 
+/// <summary>The reader of an area page: three SQL commands whatever the number of organisations.</summary>
 public sealed class AreaPageReader(IDbContextFactory<StrategyDbContext> dbFactory, TimeProvider time)
 {
-    /// <param name="budgetYear">The budget year to show, or null for the current cycle's year (or the period's last).</param>
+    /// <param name="budgetYear">The budget year to show, or null for the year the public pages show (or the period's last).</param>
     public async Task<(AreaPageLookup Lookup, AreaPageModel? Page)> ReadAsync(string slug, int? budgetYear, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -65,8 +74,19 @@ public sealed class AreaPageReader(IDbContextFactory<StrategyDbContext> dbFactor
                 a.Slug, a.Title, a.Lead, a.Body,
                 Period = new PeriodSummary(a.MandatePeriod.Name, a.MandatePeriod.StartYear, a.MandatePeriod.EndYear, a.MandatePeriod.AreasDecidedOn, a.MandatePeriod.AreasDecidedBy),
                 a.MandatePeriod.MunicipalityId,
-                Ambitions = a.Ambitions.OrderBy(m => m.SortOrder)
-                    .Select(m => new AmbitionView(m.Id, m.Text, m.TargetValue, m.Unit, m.TargetYear, m.KoladaKpiId)).ToList(),
+                Ambitions = a.Ambitions.OrderBy(m => m.SortOrder).Select(m => new
+                {
+                    View = new AmbitionView(m.Id, m.Text, m.TargetValue, m.Unit, m.TargetYear, m.KoladaKpiId),
+                    Values = db.AmbitionMeasurements.Where(v => v.AreaAmbitionId == m.Id)
+                        .Select(v => new Organisations.MeasurementPoint(v.Period, v.Value, v.Source, v.FetchedAtUtc))
+                        .ToList(),
+                }).ToList(),
+                Cycles = db.PlanningCycles.Where(c => c.MunicipalityId == a.MandatePeriod.MunicipalityId).Select(c => new
+                {
+                    c.BudgetYear, c.DraftDeadline, c.FinalDeadline,
+                    HasAreas = db.StrategicAreas.Any(x => x.MandatePeriod.MunicipalityId == c.MunicipalityId
+                        && x.MandatePeriod.StartYear <= c.BudgetYear && x.MandatePeriod.EndYear >= c.BudgetYear),
+                }).ToList(),
             })
             .ToListAsync(ct);
         if (candidates.Count == 0)
@@ -74,13 +94,13 @@ public sealed class AreaPageReader(IDbContextFactory<StrategyDbContext> dbFactor
             return (AreaPageLookup.UnknownArea, null);
         }
 
-        var cycles = await db.PlanningCycles.AsNoTracking()
-            .Select(c => new { c.MunicipalityId, c.BudgetYear, c.FinalDeadline })
-            .ToListAsync(ct);
-        var current = PlanningCalendar.CurrentCycle(cycles, c => c.BudgetYear, c => c.FinalDeadline, PlanningCalendar.Today(time));
+        var cycles = candidates[0].Cycles
+            .Select(c => new CycleDates(candidates[0].MunicipalityId, c.BudgetYear, c.DraftDeadline, c.FinalDeadline, c.HasAreas))
+            .ToList();
+        var shown = PlanningCalendar.ShownCycle(cycles, PlanningCalendar.Today(time));
 
         // The same slug may return in a later mandate period: the year decides which period's area is meant.
-        var yearForPeriod = budgetYear ?? current?.BudgetYear;
+        var yearForPeriod = budgetYear ?? shown?.BudgetYear;
         var area = candidates.FirstOrDefault(a => yearForPeriod >= a.Period.StartYear && yearForPeriod <= a.Period.EndYear)
             ?? (budgetYear is null ? candidates.MaxBy(a => a.Period.StartYear) : null);
         if (area is null)
@@ -94,34 +114,28 @@ public sealed class AreaPageReader(IDbContextFactory<StrategyDbContext> dbFactor
             .Order()
             .ToList();
         var year = budgetYear
-            ?? (current is not null && years.Contains(current.BudgetYear) ? current.BudgetYear : years.LastOrDefault());
+            ?? (shown is not null && years.Contains(shown.BudgetYear) ? shown.BudgetYear : years.LastOrDefault());
         if (budgetYear is not null && !years.Contains(budgetYear.Value))
         {
             return (AreaPageLookup.UnknownYear, null);
         }
 
-        var decided = years.Count == 0 ? [] : await db.LatestForYearAsync(year, ct);
-        var organisations = decided
-            .Select(p => new AreaOrganisationGoals(
-                p.OrganisationSlug,
-                p.OrganisationName,
-                p.OrganisationKind,
-                p.Kind,
-                p.VersionNumber,
-                [.. p.Snapshot.Goals
+        var organisationsOfYear = years.Count == 0 ? [] : await db.OrganisationsOfYearAsync(area.MunicipalityId, year, OrganisationFilter.All, ct);
+        var organisations = organisationsOfYear
+            .Where(o => o.Decided is not null)
+            .Select(o => new AreaOrganisationGoals(
+                o.Slug,
+                o.Name,
+                o.Kind,
+                o.Decided!.Kind,
+                o.Decided.VersionNumber,
+                [.. o.Goals
                     .Where(g => g.Areas.Any(a => a.Slug == area.Slug))
                     .Select(g => new AreaGoal(g.Title, g.Description, [.. g.Areas.Where(a => a.Slug != area.Slug)]))]))
             .Where(o => o.Goals.Count > 0)
-            .OrderBy(o => o.Kind)
-            .ThenBy(o => o.Name, Swedish.Comparer)
             .ToList();
-
-        var ambitionIds = area.Ambitions.Select(a => a.Id).ToList();
-        var values = (await db.AmbitionMeasurements.AsNoTracking()
-                .Where(m => ambitionIds.Contains(m.AreaAmbitionId))
-                .Select(m => new { m.AreaAmbitionId, Point = new Organisations.MeasurementPoint(m.Period, m.Value, m.Source, m.FetchedAtUtc) })
-                .ToListAsync(ct))
-            .ToLookup(m => m.AreaAmbitionId, m => m.Point);
+        var areaGoals = organisationsOfYear.SelectMany(o => o.Goals).Where(g => g.Areas.Any(a => a.Slug == area.Slug)).ToList();
+        var followUp = areaGoals.Count == 0 ? AssessmentCounts.None : AssessmentCounts.Of(areaGoals, await db.AssessmentsOfYearAsync(year, ct));
 
         return (AreaPageLookup.Found, new AreaPageModel(
             area.Slug,
@@ -129,9 +143,13 @@ public sealed class AreaPageReader(IDbContextFactory<StrategyDbContext> dbFactor
             area.Lead,
             [.. area.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             area.Period,
-            [.. area.Ambitions.Select(a => a with { Values = [.. values[a.Id].OrderBy(v => v.Period, StringComparer.Ordinal)] })],
+            [.. area.Ambitions.Select(a => a.View with { Values = [.. a.Values.OrderBy(v => v.Period, StringComparer.Ordinal)] })],
             year,
             years,
-            organisations));
+            organisations)
+        {
+            Coverage = CoverageModel.From(year, [new CoverageArea(area.Slug, area.Title)], organisationsOfYear),
+            FollowUp = followUp,
+        });
     }
 }

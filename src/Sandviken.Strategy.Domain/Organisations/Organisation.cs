@@ -33,6 +33,12 @@ public class Organisation
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>
+    /// The Stockholm date the organisation was added in the administration. Null for organisations that were there from
+    /// the start (seeded, or added before the date was kept). Deadlines that passed before this date do not apply to it.
+    /// </summary>
+    public DateOnly? AddedOn { get; set; }
+
     /// <summary>True for demonstration content that is not the municipality's own; pages then show "Exempeldata".</summary>
     public bool IsDemo { get; set; }
 }

@@ -14,7 +14,7 @@ namespace Sandviken.Strategy.Web;
 internal static class DecisionStatusCsv
 {
     public static void MapDecisionStatusCsv(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/beslutsstatus.csv", async (string? ar, string? visa, DecisionStatusReader reader, CancellationToken ct) =>
+        endpoints.MapGet("/beslutsstatus.csv", async (string? ar, string? visa, DashboardReader reader, CancellationToken ct) =>
         {
             int? year = null;
             if (!string.IsNullOrEmpty(ar))
@@ -32,7 +32,7 @@ internal static class DecisionStatusCsv
                 return Results.Text($"”{visa}” går inte att visa. Välj alla, namnder eller bolag.", "text/plain; charset=utf-8", statusCode: 400);
             }
 
-            var model = await reader.ReadAsync(year, filter, ct);
+            var model = await reader.ReadStatusAsync(year, filter, ct);
             if (model is null)
             {
                 return Results.Text("Det finns ingen planeringsomgång för det budgetåret.", "text/plain; charset=utf-8", statusCode: 404);
@@ -58,7 +58,7 @@ internal static class DecisionStatusCsv
 
     private static string[] Cells(DecisionStatusCell cell) =>
     [
-        Labels.Of(cell.State),
+        cell.State == DecisionState.NotApplicable ? $"{Labels.Of(cell.State)} – {Labels.NotApplicableReason}" : Labels.Of(cell.State),
         cell.DecidedOn?.ToString("yyyy-MM-dd", Swedish.Culture) ?? "",
         cell.DecidedBy ?? "",
         cell.Reference ?? "",

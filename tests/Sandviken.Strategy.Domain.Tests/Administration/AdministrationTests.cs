@@ -81,6 +81,9 @@ public sealed class AdministrationTests : IAsyncLifetime
         Assert.Equal(("miljo-och-halsoskyddsnamnden", "Miljönämnden", false), (row.Slug, row.Name, row.IsDemo));
         await using var db = database.CreateDbContext();
         Assert.Equal(["Organisation.Add", "Organisation.Update"], await db.AuditEntries.Where(a => a.Entity == "Organisation").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+        // The day it was added (26 November 2026 in Stockholm) is kept: earlier deadlines do not apply to it.
+        Assert.Equal(new DateOnly(2026, 11, 26), await db.Organisations.Where(o => o.Id == id).Select(o => o.AddedOn).SingleAsync());
+        Assert.All(await db.Organisations.Where(o => o.Id != id).Select(o => o.AddedOn).ToListAsync(), Assert.Null);
     }
 
     [Fact]

@@ -52,6 +52,34 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task Organisations_added_in_the_administration_before_AddedOn_existed_get_the_day_of_their_audit_entry()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await using var db = new StrategyDbContext(new DbContextOptionsBuilder<StrategyDbContext>()
+            .UseSqlite(connection, x => x.MigrationsAssembly(DatabaseRegistration.SqliteMigrationsAssembly))
+            .Options);
+        var migrator = db.GetService<IMigrator>();
+        var migrations = db.Database.GetMigrations().ToList();
+        await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_OrganisationAddedOn", StringComparison.Ordinal)) - 1]);
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO Municipalities (Id, Code, Name, VisionIsIncomplete) VALUES (1, '2181', 'Sandvikens kommun', 0);
+            INSERT INTO Organisations (Id, MunicipalityId, Slug, Name, Kind, IsActive, IsDemo) VALUES
+                (1, 1, 'seedad', 'Seedad nämnd', 'Committee', 1, 0),
+                (2, 1, 'tillagd', 'Tillagd nämnd', 'Committee', 1, 0);
+            INSERT INTO AuditEntries (AtUtc, User, Action, Entity, EntityId) VALUES
+                ('2026-03-05 12:00:00', 'admin', 'Organisation.Add', 'Organisation', '2'),
+                ('2026-06-01 12:00:00', 'admin', 'Organisation.Update', 'Organisation', '2'),
+                ('2026-02-01 12:00:00', 'admin', 'Organisation.Update', 'Organisation', '1');
+            """);
+
+        await migrator.MigrateAsync();
+
+        var added = await db.Organisations.OrderBy(o => o.Id).Select(o => o.AddedOn).ToListAsync();
+        Assert.Equal([null, new DateOnly(2026, 3, 5)], added);
+    }
+
+    [Fact]
     public void Sqlite_model_has_no_changes_without_a_migration()
     {
         using var db = new StrategyDbContext(new DbContextOptionsBuilder<StrategyDbContext>()

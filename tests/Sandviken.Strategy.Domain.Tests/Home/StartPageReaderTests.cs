@@ -83,7 +83,7 @@ public sealed class StartPageReaderTests
         Assert.Equal(11, cycle.Organisations);
         Assert.Equal(10, cycle.DraftsDecided);
         Assert.Equal(7, cycle.FinalsDecided);
-        Assert.Equal(4, cycle.Overdue);
+        Assert.Equal((1, 4), (cycle.DraftsOverdue, cycle.FinalsOverdue));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class StartPageReaderTests
         var cycle = (await new StartPageReader(database, database.Clock).ReadAsync())!.Cycle!;
 
         Assert.Equal(2026, cycle.BudgetYear); // drafts for 2026 are due in April 2025
-        Assert.Equal(0, cycle.Overdue);
+        Assert.Equal((0, 0), (cycle.DraftsOverdue, cycle.FinalsOverdue));
     }
 
     [Fact]

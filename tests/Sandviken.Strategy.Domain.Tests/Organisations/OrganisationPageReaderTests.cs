@@ -14,7 +14,7 @@ public sealed class OrganisationPageReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var list = await new OrganisationPageReader(database, database.Clock).ListAsync();
+        var list = await new OrganisationListReader(database).ReadAsync();
 
         Assert.Equal(11, list.Count);
         var committees = list.TakeWhile(o => o.Kind == OrganisationKind.Committee).Select(o => o.Name).ToList();
@@ -28,7 +28,7 @@ public sealed class OrganisationPageReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var plan = await new OrganisationPageReader(database, database.Clock).ReadPlanAsync("kunskapsnamnden", 2025);
+        var plan = await new PlanPageReader(database, database.Clock).ReadAsync("kunskapsnamnden", 2025);
 
         Assert.NotNull(plan);
         Assert.Equal(PlanStatus.Final, plan.Summary.Status);
@@ -46,7 +46,7 @@ public sealed class OrganisationPageReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var plan = await new OrganisationPageReader(database, database.Clock).ReadPlanAsync("overformyndarnamnden-i-vastra-gastrikland", 2026);
+        var plan = await new PlanPageReader(database, database.Clock).ReadAsync("overformyndarnamnden-i-vastra-gastrikland", 2026);
 
         Assert.NotNull(plan);
         Assert.Null(plan.ShownVersion);
@@ -63,7 +63,7 @@ public sealed class OrganisationPageReaderTests
         await using var database = await TestDatabase.CreateSeededAsync();
         database.Clock = new FakeTimeProvider(new DateTimeOffset(year, month, day, 10, 0, 0, TimeSpan.Zero));
 
-        var page = await new OrganisationPageReader(database, database.Clock).ReadOrganisationAsync("overformyndarnamnden-i-vastra-gastrikland");
+        var page = await new OrganisationPageReader(database, database.Clock).ReadAsync("overformyndarnamnden-i-vastra-gastrikland");
 
         var plan2026 = page!.Plans.Single(p => p.BudgetYear == 2026);
         Assert.Equal((draft, final), (plan2026.DraftState, plan2026.FinalState));
@@ -74,10 +74,10 @@ public sealed class OrganisationPageReaderTests
     public async Task Unknown_organisations_and_years_give_nothing()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var reader = new OrganisationPageReader(database, database.Clock);
+        var plans = new PlanPageReader(database, database.Clock);
 
-        Assert.Null(await reader.ReadOrganisationAsync("finns-inte"));
-        Assert.Null(await reader.ReadPlanAsync("finns-inte", 2025));
-        Assert.Null(await reader.ReadPlanAsync("kunskapsnamnden", 1999));
+        Assert.Null(await new OrganisationPageReader(database, database.Clock).ReadAsync("finns-inte"));
+        Assert.Null(await plans.ReadAsync("finns-inte", 2025));
+        Assert.Null(await plans.ReadAsync("kunskapsnamnden", 1999));
     }
 }

@@ -42,4 +42,42 @@ public sealed class PlanningCalendarTests
 
         Assert.Equal(expected, current?.BudgetYear);
     }
+
+    [Theory]
+    [InlineData("2025-04-29", DecisionState.NotApplicable)]
+    [InlineData("2025-04-30", DecisionState.Overdue)]
+    [InlineData("2025-05-01", DecisionState.Overdue)]
+    public void A_deadline_that_passed_before_the_organisation_was_added_does_not_apply_to_it(string deadline, DecisionState expected) =>
+        Assert.Equal(expected, PlanningCalendar.StateOf(decided: false, DateOnly.Parse(deadline, Swedish.Culture), new DateOnly(2026, 11, 26), addedOn: new DateOnly(2025, 4, 30)));
+
+    [Fact]
+    public void A_decision_recorded_by_a_late_added_organisation_is_still_decided() =>
+        Assert.Equal(DecisionState.Decided, PlanningCalendar.StateOf(decided: true, Deadline, new DateOnly(2026, 11, 26), addedOn: new DateOnly(2026, 1, 1)));
+
+    [Theory]
+    // Next year's cycle added before its mandate period has areas: the public pages stay on the year that has them.
+    [InlineData(2026, 11, 26, false, 2026)]
+    // Once its period has areas, the next year is shown as soon as the current year's final deadline has passed.
+    [InlineData(2026, 11, 26, true, 2027)]
+    [InlineData(2025, 6, 1, true, 2026)]
+    [InlineData(2025, 6, 1, false, 2026)]
+    public void The_shown_cycle_is_the_current_one_among_the_years_whose_period_has_areas(int year, int month, int day, bool nextHasAreas, int expected)
+    {
+        CycleDates[] cycles =
+        [
+            new(1, 2025, new(2024, 4, 30), new(2024, 9, 30), true),
+            new(1, 2026, new(2025, 4, 30), new(2025, 9, 30), true),
+            new(1, 2027, new(2026, 4, 30), new(2026, 9, 30), nextHasAreas),
+        ];
+
+        Assert.Equal(expected, PlanningCalendar.ShownCycle(cycles, new DateOnly(year, month, day))?.BudgetYear);
+    }
+
+    [Fact]
+    public void Without_any_areas_the_shown_cycle_is_simply_the_current_one()
+    {
+        CycleDates[] cycles = [new(1, 2025, new(2024, 4, 30), new(2024, 9, 30), false), new(1, 2026, new(2025, 4, 30), new(2025, 9, 30), false)];
+
+        Assert.Equal(2026, PlanningCalendar.ShownCycle(cycles, new DateOnly(2024, 12, 1))?.BudgetYear);
+    }
 }

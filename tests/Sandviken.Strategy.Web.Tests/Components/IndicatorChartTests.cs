@@ -20,14 +20,31 @@ public sealed class IndicatorChartTests : IDisposable
             .Add(c => c.TargetYear, 2026));
 
         var target = chart.Find("line.target");
-        // The scale runs from 70 (bottom, y = 136) to 90 (top, y = 44): the target line sits at the top.
-        Assert.Equal(("44", "44"), (target.GetAttribute("y1"), target.GetAttribute("y2")));
+        // The scale runs from 70 (bottom, y = 168) to 90 (top, y = 24): the target line sits at the top.
+        Assert.Equal(("24", "24"), (target.GetAttribute("y1"), target.GetAttribute("y2")));
         Assert.Contains(chart.FindAll("text.label"), t => t.TextContent == "Mål 90 (2026)");
         Assert.Equal(
             "Diagram: Andel behöriga per år, 2023: 70 procent, 2024: 80 procent. Målvärde 90 procent år 2026.",
             chart.Find("svg").GetAttribute("aria-label"));
-        // The x axis reaches the target year: 2023 at the left edge (44), 2026 at the right (376), so 2024 is a third of the way.
-        Assert.Equal("154.7", chart.FindAll("circle.dot")[^1].GetAttribute("cx"));
+        // The x axis reaches the target year: 2023 at the left edge (40), 2026 at the right (338), so 2024 is a third of the way.
+        Assert.Equal("139.3", chart.FindAll("circle.dot")[^1].GetAttribute("cx"));
+    }
+
+    [Fact]
+    public void Ten_years_of_long_values_keep_their_labels_apart_and_inside_the_chart()
+    {
+        var chart = context.Render<IndicatorChart>(p => p
+            .Add(c => c.Name, "Antal invånare")
+            .Add(c => c.Points, [.. Enumerable.Range(2015, 11).Select(y => (y, 39_000.25m + y))]));
+
+        var years = chart.FindAll("text.label").Where(t => t.TextContent.Length == 4).ToList();
+        var xs = years.Select(t => double.Parse(t.GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // Years at least 44 units apart (a year in 14-unit type is about 32 wide); 2015 is always written.
+        Assert.Equal("2015", years[0].TextContent);
+        Assert.All(xs.Zip(xs.Skip(1)), pair => Assert.True(pair.Second - pair.First >= 44, $"{pair.First} and {pair.Second}"));
+        // "41 040,25" is nine characters: the axis moves right to make room for it.
+        var axis = double.Parse(chart.FindAll("line.axis")[1].GetAttribute("x1")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(axis >= 12 + 8 * "41 040,25".Length, $"axis at {axis}");
     }
 
     [Fact]

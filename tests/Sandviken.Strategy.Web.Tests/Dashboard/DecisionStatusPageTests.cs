@@ -15,7 +15,7 @@ public sealed class DecisionStatusPageTests(PortalFactory portal) : IClassFixtur
 
         HtmlAssert.IsAccessibleStaticPage(html);
         HtmlAssert.ContainsText("Beslutsstatus för budgetår 2026", html);
-        HtmlAssert.ContainsText("Utkast (april): 10 av 11 beslutade, 1 försenade", html);
+        HtmlAssert.ContainsText("Utkast (april): 10 av 11 beslutade, 1 försenad", html);
         HtmlAssert.ContainsText("Slutgiltigt beslut (september): 7 av 11 beslutade, 4 försenade", html);
         HtmlAssert.ContainsText("Överförmyndarnämnden i Västra Gästrikland Nämnd Försenad Försenad", html);
         HtmlAssert.ContainsText("Kunskapsnämnden Nämnd Beslutad 22 april 2025", html);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sandviken.Strategy.Domain.Dashboard;
 using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.FollowUps;
 using Sandviken.Strategy.Domain.Users;
@@ -35,15 +36,22 @@ public sealed class FollowUpRollUpPageTests
         var plan = await client.GetPageAsync("/organisationer/kunskapsnamnden/2025");
         var area = await client.GetPageAsync("/omraden/utbildning-som-gor-skillnad?ar=2025");
         var dashboard = await client.GetPageAsync("/beslutsstatus?ar=2025");
-        var rollUp = await portal.Services.GetRequiredService<FollowUpRollUpReader>().ReadAsync(2025);
+        var rollUp = (await portal.Services.GetRequiredService<DashboardReader>().ReadAsync(2025, OrganisationFilter.All))!.RollUp;
         var organisation = rollUp.Organisations.Single(o => o.Slug == "kunskapsnamnden").Counts;
         var education = rollUp.Areas.Single(a => a.Slug == "utbildning-som-gor-skillnad").Counts;
 
         HtmlAssert.ContainsText("Uppföljning (årsredovisning): Uppfyllt – Klart.", plan);
-        HtmlAssert.ContainsText($"Uppföljning av planens mål: {organisation.Met} uppfyllda, {organisation.PartlyMet} delvis uppfyllda, {organisation.NotMet} ej uppfyllda, {organisation.NotAssessed} ej bedömda", plan);
-        HtmlAssert.ContainsText($"Uppföljning av målen: {education.Met} uppfyllda, {education.PartlyMet} delvis uppfyllda, {education.NotMet} ej uppfyllda, {education.NotAssessed} ej bedömda", area);
+        HtmlAssert.ContainsText($"Uppföljning av planens mål: {InWords(organisation)}", plan);
+        HtmlAssert.ContainsText($"Uppföljning av målen: {InWords(education)}", area);
         HtmlAssert.ContainsText("Uppföljning per nämnd och bolag, budgetår 2025", dashboard);
         HtmlAssert.ContainsText($"Kunskapsnämnden {organisation.Met} {organisation.PartlyMet} {organisation.NotMet} {organisation.NotAssessed}", dashboard);
         Assert.True(organisation.Met >= 1);
     }
+
+    // Singular or plural, in the goals' (neuter) gender: "1 uppfyllt", "2 uppfyllda".
+    private static string InWords(AssessmentCounts counts) =>
+        $"{Words(counts.Met, "uppfyllt", "uppfyllda")}, {Words(counts.PartlyMet, "delvis uppfyllt", "delvis uppfyllda")}, " +
+        $"{Words(counts.NotMet, "ej uppfyllt", "ej uppfyllda")}, {Words(counts.NotAssessed, "ej bedömt", "ej bedömda")}";
+
+    private static string Words(int count, string singular, string plural) => $"{count} {(count == 1 ? singular : plural)}";
 }

@@ -19,6 +19,7 @@ public sealed partial class StatusPresentationTests(PortalFactory portal) : ICla
     [InlineData(DecisionState.Decided, "Beslutad")]
     [InlineData(DecisionState.NotDecided, "Ej beslutad")]
     [InlineData(DecisionState.Overdue, "Försenad")]
+    [InlineData(DecisionState.NotApplicable, "Ej aktuellt – organisationen lades till efter sista dag")]
     public void Each_state_has_a_word_and_an_icon_hidden_from_screen_readers(DecisionState state, string word)
     {
         context.Services.AddMudServices();
@@ -48,9 +49,23 @@ public sealed partial class StatusPresentationTests(PortalFactory portal) : ICla
 
         var cut = context.Render<Progress>(p => p.Add(c => c.Label, "Utkast (april)").Add(c => c.Decided, 3).Add(c => c.Overdue, 1).Add(c => c.Total, 4));
 
-        Assert.Equal("Utkast (april): 3 av 4 beslutade, 1 försenade", cut.Find("p").TextContent);
+        Assert.Equal("Utkast (april): 3 av 4 beslutade, 1 försenad", cut.Find("p").TextContent);
         var bar = cut.Find("[role=progressbar]");
         Assert.Equal(("Utkast (april): 3 av 4 beslutade", "75"), (bar.GetAttribute("aria-label"), bar.GetAttribute("aria-valuenow")));
+    }
+
+    [Theory]
+    [InlineData(2, 0, "Slutgiltigt beslut (september): 1 av 4 beslutade, 2 försenade")]
+    [InlineData(1, 1, "Slutgiltigt beslut (september): 1 av 4 beslutade, 1 försenad (1 ej aktuell: organisationen lades till efter sista dag)")]
+    [InlineData(0, 2, "Slutgiltigt beslut (september): 1 av 4 beslutade (2 ej aktuella: organisationen lades till efter sista dag)")]
+    public void Progress_says_singular_or_plural_and_why_some_are_left_out(int overdue, int notApplicable, string expected)
+    {
+        context.Services.AddMudServices();
+
+        var cut = context.Render<Progress>(p => p.Add(c => c.Label, "Slutgiltigt beslut (september)")
+            .Add(c => c.Decided, 1).Add(c => c.Overdue, overdue).Add(c => c.Total, 4).Add(c => c.NotApplicable, notApplicable));
+
+        Assert.Equal(expected, cut.Find("p").TextContent);
     }
 
     [Fact]

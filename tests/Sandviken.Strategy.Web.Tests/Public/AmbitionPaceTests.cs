@@ -29,6 +29,7 @@ public sealed class AmbitionPaceTests
         var html = await client.GetPageAsync("/omraden/vaxa-for-framtiden");
 
         HtmlAssert.ContainsText("Senaste värde: 39 400 invånare (2024, hämtat 20 november 2026 kl. 09:00). Källa: Kolada.", html);
+        HtmlAssert.LacksText("Inga värden hämtade ännu", html);
         // +200 a year: 41 600 in 2035, short of 50 000.
         HtmlAssert.ContainsText("Trend: +200 per år sedan 2022. Prognos 2035: 41 600 mot målet 50 000 – inte i takt", html);
     }

@@ -13,6 +13,6 @@ public sealed class PlanPageValuesTests(PortalFactory portal) : IClassFixture<Po
 
         HtmlAssert.ContainsText("Period Värde Källa Hämtat", html);
         // The demo values were loaded by the seed at the test clock's time, 26 November 2026 09:00 UTC (10:00 in Sandviken).
-        HtmlAssert.ContainsText("2025 81,2 Exempeldata 26 november 2026 kl. 10:00", html);
+        HtmlAssert.ContainsText("2025 81,2 Exempeldata 2026-11-26 kl. 10:00", html);
     }
 }

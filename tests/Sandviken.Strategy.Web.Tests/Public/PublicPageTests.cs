@@ -49,7 +49,8 @@ public sealed class PublicPageTests(PortalFactory portal) : IClassFixture<Portal
         HtmlAssert.ContainsText("Målbild: klimatneutrala 2030", html);
         Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(HtmlAssert.Text(html), @"\d+ mål kopplade till området"));
         HtmlAssert.ContainsText("20 februari 2023", html);
-        HtmlAssert.ContainsText("7 av 11 nämnder och bolag har fastställt sin plan, 10 har beslutat om utkast och 4 är försenade", html);
+        HtmlAssert.ContainsText("7 av 11 nämnder och bolag har fastställt sin plan och 10 av 11 har beslutat om utkast", html);
+        HtmlAssert.ContainsText("1 utkast och 4 slutliga beslut är försenade.", html);
         foreach (var slug in new[] { "vaxa-for-framtiden", "minskad-klimatpaverkan", "utbildning-som-gor-skillnad", "en-kommun-att-trivas-i" })
         {
             Assert.Contains($"href=\"/omraden/{slug}\"", html, StringComparison.Ordinal);
@@ -70,6 +71,14 @@ public sealed class PublicPageTests(PortalFactory portal) : IClassFixture<Portal
         HtmlAssert.ContainsText("Beslutat utkast, version 1", html);
         HtmlAssert.ContainsText("Fastställd plan, version 2", html);
         Assert.Contains("href=\"/organisationer/kommunstyrelsen/2026\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_ambition_without_values_says_so()
+    {
+        var html = await client.GetPageAsync("/omraden/vaxa-for-framtiden");
+
+        HtmlAssert.ContainsText("50 000 invånare – mäts med nyckeltal N01951 i Kolada Inga värden hämtade ännu.", html);
     }
 
     [Fact]

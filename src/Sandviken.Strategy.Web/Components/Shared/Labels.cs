@@ -52,6 +52,7 @@ internal static class Labels
         DecisionState.Decided => "Beslutad",
         DecisionState.NotDecided => "Ej beslutad",
         DecisionState.Overdue => "Försenad",
+        DecisionState.NotApplicable => "Ej aktuellt",
         _ => state.ToString(),
     };
 
@@ -90,6 +91,13 @@ internal static class Labels
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
 
+    /// <summary>A time in Stockholm for a column of values, in the short Swedish (ISO) form: "2026-11-26" and "kl. 10:00".</summary>
+    public static (string Date, string Time) StockholmTimeParts(DateTime utc)
+    {
+        var local = PlanningCalendar.ToStockholmTime(utc);
+        return (local.ToString("yyyy-MM-dd", Swedish.Culture), local.ToString("'kl.' HH:mm", Swedish.Culture));
+    }
+
     public static string StockholmTime(DateTime utc) =>
         PlanningCalendar.ToStockholmTime(utc).ToString("d MMMM yyyy 'kl.' HH:mm", Swedish.Culture);
 
@@ -98,4 +106,30 @@ internal static class Labels
     public static string Number(decimal? value) => value is { } v ? v.ToString("#,0.####", Swedish.Culture) : "–";
 
     public static string Goals(int count) => count == 1 ? "1 mål" : $"{count} mål";
+
+    /// <summary>Why a decision is <see cref="DecisionState.NotApplicable"/>.</summary>
+    public const string NotApplicableReason = "organisationen lades till efter sista dag";
+
+    /// <summary>A count with the singular or plural form of the word after it: "1 försenad", "2 försenade".</summary>
+    public static string Count(int count, string singular, string plural) =>
+        $"{count.ToString(Swedish.Culture)} {(count == 1 ? singular : plural)}";
+
+    /// <summary>Which decisions are late, in a sentence: "2 utkast och 4 slutliga beslut är försenade."</summary>
+    public static string OverdueDecisions(int drafts, int finals)
+    {
+        var parts = new List<string>();
+        if (drafts > 0)
+        {
+            parts.Add(Count(drafts, "utkast", "utkast"));
+        }
+
+        if (finals > 0)
+        {
+            parts.Add(Count(finals, "slutligt beslut", "slutliga beslut"));
+        }
+
+        return parts.Count == 0
+            ? "Inget beslut är försenat."
+            : $"{string.Join(" och ", parts)} {(drafts + finals == 1 ? "är försenat" : "är försenade")}.";
+    }
 }

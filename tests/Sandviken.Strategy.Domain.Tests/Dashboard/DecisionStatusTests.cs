@@ -6,7 +6,7 @@ using Sandviken.Strategy.Domain.Tests.Infrastructure;
 
 namespace Sandviken.Strategy.Domain.Tests.Dashboard;
 
-public sealed class DecisionStatusReaderTests
+public sealed class DecisionStatusTests
 {
     // Överförmyndarnämnden has decided nothing for 2026 (draft due 30 April 2025, final 30 September 2025).
     [Theory]
@@ -20,7 +20,7 @@ public sealed class DecisionStatusReaderTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var clock = StockholmNoon(DateOnly.Parse(today, Swedish.Culture));
 
-        var model = await new DecisionStatusReader(database, clock).ReadAsync(2026, OrganisationFilter.All);
+        var model = await new DashboardReader(database, clock).ReadStatusAsync(2026, OrganisationFilter.All);
 
         var row = model!.Rows.Single(r => r.Slug == "overformyndarnamnden-i-vastra-gastrikland");
         Assert.Equal((draft, final), (row.Draft.State, row.Final.State));
@@ -31,7 +31,7 @@ public sealed class DecisionStatusReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var model = await new DecisionStatusReader(database, database.Clock).ReadAsync(2025, OrganisationFilter.All);
+        var model = await new DashboardReader(database, database.Clock).ReadStatusAsync(2025, OrganisationFilter.All);
 
         var row = model!.Rows.Single(r => r.Slug == "kunskapsnamnden");
         Assert.Equal(new DecisionStatusCell(DecisionState.Decided, new DateOnly(2024, 4, 23), "Kunskapsnämnden", "§ 31, dnr KUN 2024/52", 1), row.Draft);
@@ -44,7 +44,7 @@ public sealed class DecisionStatusReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var model = await new DecisionStatusReader(database, database.Clock).ReadAsync(null, OrganisationFilter.All);
+        var model = await new DashboardReader(database, database.Clock).ReadStatusAsync(null, OrganisationFilter.All);
 
         Assert.Equal(2026, model!.BudgetYear);
         Assert.Equal([2024, 2025, 2026], model.BudgetYears);
@@ -58,7 +58,7 @@ public sealed class DecisionStatusReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var model = await new DecisionStatusReader(database, database.Clock).ReadAsync(2026, filter);
+        var model = await new DashboardReader(database, database.Clock).ReadStatusAsync(2026, filter);
 
         Assert.Equal(count, model!.Rows.Count);
         Assert.All(model.Rows, r => Assert.Equal(kind, r.Kind));
@@ -69,7 +69,7 @@ public sealed class DecisionStatusReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        Assert.Null(await new DecisionStatusReader(database, database.Clock).ReadAsync(2031, OrganisationFilter.All));
+        Assert.Null(await new DashboardReader(database, database.Clock).ReadStatusAsync(2031, OrganisationFilter.All));
     }
 
     private static FakeTimeProvider StockholmNoon(DateOnly day) =>

@@ -9,7 +9,7 @@ using Sandviken.Strategy.Domain.Users;
 
 namespace Sandviken.Strategy.Domain.Tests.FollowUps;
 
-public sealed class FollowUpRollUpReaderTests
+public sealed class FollowUpRollUpTests
 {
     [Fact]
     public async Task The_annual_report_overrides_the_interim_report_and_goals_without_follow_up_are_not_assessed()
@@ -29,7 +29,7 @@ public sealed class FollowUpRollUpReaderTests
         await services.FollowUps.RecordFollowUpAsync(secretary, first.GoalId, new(FollowUpPoint.AnnualReport, Assessment.Met, null));
         await services.FollowUps.RecordFollowUpAsync(secretary, second.GoalId, new(FollowUpPoint.InterimReport, Assessment.PartlyMet, "Delvis."));
 
-        var rollUp = await new FollowUpRollUpReader(database).ReadAsync(2025);
+        var rollUp = (await new DashboardReader(database, database.Clock).ReadAsync(2025, OrganisationFilter.All))!.RollUp;
         var snapshotGoalCounts = (await db.PlanVersions.Where(v => v.Plan.BudgetYear == 2025)
                 .GroupBy(v => v.Plan.Organisation.Slug)
                 .Select(g => new { g.Key, Content = g.OrderByDescending(v => v.Number).First().Content })
@@ -58,7 +58,7 @@ public sealed class FollowUpRollUpReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var rollUp = await new FollowUpRollUpReader(database).ReadAsync(2025, filter);
+        var rollUp = (await new DashboardReader(database, database.Clock).ReadAsync(2025, filter))!.RollUp;
 
         var goals = await AllDecidedGoalsAsync(database, 2025, kind);
         Assert.NotEmpty(rollUp.Organisations);
@@ -70,7 +70,7 @@ public sealed class FollowUpRollUpReaderTests
         }
 
         // The filter must change the figures, or this test would prove nothing.
-        var all = await new FollowUpRollUpReader(database).ReadAsync(2025);
+        var all = (await new DashboardReader(database, database.Clock).ReadAsync(2025, OrganisationFilter.All))!.RollUp;
         Assert.True(all.Areas.Sum(a => a.Counts.Total) > rollUp.Areas.Sum(a => a.Counts.Total));
     }
 

@@ -5,7 +5,7 @@ using Sandviken.Strategy.Domain.Tests.Infrastructure;
 
 namespace Sandviken.Strategy.Domain.Tests.Dashboard;
 
-public sealed class CoverageReaderTests
+public sealed class CoverageTests
 {
     [Fact]
     public async Task Each_cell_counts_the_goals_of_the_latest_decided_version_linked_to_the_area()
@@ -18,7 +18,7 @@ public sealed class CoverageReaderTests
             .Select(g => new { Slug = g.Key, Content = g.OrderByDescending(v => v.Number).First().Content })
             .ToListAsync();
 
-        var coverage = await new CoverageReader(database).ReadAsync(2026, OrganisationFilter.All);
+        var coverage = (await new DashboardReader(database, database.Clock).ReadAsync(2026, OrganisationFilter.All))!.Coverage;
 
         Assert.Equal(4, coverage.Areas.Count);
         foreach (var plan in latest)
@@ -39,7 +39,7 @@ public sealed class CoverageReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var coverage = await new CoverageReader(database).ReadAsync(2026, OrganisationFilter.All);
+        var coverage = (await new DashboardReader(database, database.Clock).ReadAsync(2026, OrganisationFilter.All))!.Coverage;
 
         var undecided = coverage.Rows.Single(r => r.Slug == "overformyndarnamnden-i-vastra-gastrikland");
         Assert.False(undecided.HasDecidedPlan);
@@ -54,7 +54,7 @@ public sealed class CoverageReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var coverage = await new CoverageReader(database).ReadAsync(2025, OrganisationFilter.Companies);
+        var coverage = (await new DashboardReader(database, database.Clock).ReadAsync(2025, OrganisationFilter.Companies))!.Coverage;
 
         Assert.Equal(["Sandviken Energi AB", "Sandvikenhus AB", "Sandvikens Stadshus AB"], coverage.Rows.Select(r => r.Name));
     }

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Dashboard;
+using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Organisations;
+using Sandviken.Strategy.Domain.Planning;
+
+namespace Sandviken.Strategy.Domain.Decisions;
+
+/// <summary>The latest decided version of a plan, with its snapshot: what the public pages show.</summary>
+public sealed record DecidedPlan(int PlanId, DecisionKind Kind, int VersionNumber, PlanSnapshot Snapshot);
+
+/// <summary>
+/// One organisation in one budget year, as the public pages see it: its latest April and September decisions and the
+/// latest decided version of its plan (null when nothing is decided).
+/// </summary>
+public sealed record OrganisationYear(
+    string Slug,
+    string Name,
+    OrganisationKind Kind,
+    DateOnly? AddedOn,
+    DecisionView? Draft,
+    DecisionView? Final,
+    DecidedPlan? Decided)
+{
+    public DecisionState DraftState(CycleDates cycle, DateOnly today) =>
+        PlanningCalendar.StateOf(Draft is not null, cycle.DraftDeadline, today, AddedOn);
+
+    public DecisionState FinalState(CycleDates cycle, DateOnly today) =>
+        PlanningCalendar.StateOf(Final is not null, cycle.FinalDeadline, today, AddedOn);
+
+    /// <summary>The goals of the latest decided version (none without one).</summary>
+    public IReadOnlyList<GoalSnapshot> Goals => Decided?.Snapshot.Goals ?? [];
+}
+
+/// <summary>The public pages' shared reads of a budget year, each one SQL command whatever the number of organisations.</summary>
+internal static class OrganisationYears
+{
+    // Frozen versions never change, so a parsed snapshot can be kept by its content's SHA-256: the same hash is the
+    // same content in any database. Bounded, and simply emptied when full.
+    private const int MaxCachedSnapshots = 4096;
+    private static readonly ConcurrentDictionary<string, PlanSnapshot> Snapshots = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The organisations a budget year concerns (the active ones, and inactive ones that had a plan that year) with their
+    /// latest decisions and latest decided version: one SQL command.
+    /// </summary>
+    public static async Task<List<OrganisationYear>> OrganisationsOfYearAsync(
+        this StrategyDbContext db, int municipalityId, int budgetYear, OrganisationFilter filter, CancellationToken ct)
+    {
+        var rows = await db.Organisations.AsNoTracking()
+            .Where(o => o.MunicipalityId == municipalityId)
+            .Shown(filter)
+            .Where(o => o.IsActive || db.Plans.Any(p => p.OrganisationId == o.Id && p.BudgetYear == budgetYear))
+            .Select(o => new
+            {
+                o.Slug,
+                o.Name,
+                o.Kind,
+                o.AddedOn,
+                Draft = db.Decisions
+                    .Where(d => d.Plan.OrganisationId == o.Id && d.Plan.BudgetYear == budgetYear && d.Kind == DecisionKind.Draft)
+                    .OrderByDescending(d => d.PlanVersion.Number)
+                    .Select(d => new { d.DecidedOn, d.DecidedBy, d.Reference, d.PlanVersion.Number })
+                    .FirstOrDefault(),
+                Final = db.Decisions
+                    .Where(d => d.Plan.OrganisationId == o.Id && d.Plan.BudgetYear == budgetYear && d.Kind == DecisionKind.Final)
+                    .OrderByDescending(d => d.PlanVersion.Number)
+                    .Select(d => new { d.DecidedOn, d.DecidedBy, d.Reference, d.PlanVersion.Number })
+                    .FirstOrDefault(),
+                // The content comes along even when its snapshot was parsed before: one command, not two.
+                Latest = db.PlanVersions
+                    .Where(v => v.Plan.OrganisationId == o.Id && v.Plan.BudgetYear == budgetYear)
+                    .OrderByDescending(v => v.Number)
+                    .Select(v => new { v.PlanId, v.Kind, v.Number, v.ContentSha256, v.Content })
+                    .FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+
+        return [.. rows
+            .Select(r => new OrganisationYear(
+                r.Slug,
+                r.Name,
+                r.Kind,
+                r.AddedOn,
+                r.Draft is null ? null : new DecisionView(DecisionKind.Draft, r.Draft.DecidedOn, r.Draft.DecidedBy, r.Draft.Reference, r.Draft.Number),
+                r.Final is null ? null : new DecisionView(DecisionKind.Final, r.Final.DecidedOn, r.Final.DecidedBy, r.Final.Reference, r.Final.Number),
+                r.Latest is null ? null : new DecidedPlan(r.Latest.PlanId, r.Latest.Kind, r.Latest.Number, Parse(r.Latest.ContentSha256, r.Latest.Content))))
+            .OrderBy(o => o.Kind)
+            .ThenBy(o => o.Name, Swedish.Comparer)];
+    }
+
+    /// <summary>
+    /// The assessment that counts for each goal of the budget year's plans (ADR 0019: the annual report's, else the
+    /// interim report's): one SQL command.
+    /// </summary>
+    public static async Task<Dictionary<int, FollowUps.GoalAssessment>> AssessmentsOfYearAsync(this StrategyDbContext db, int budgetYear, CancellationToken ct) =>
+        FollowUps.GoalAssessments.ThatCount(await db.FollowUps.AsNoTracking()
+            .Where(f => f.Goal.Plan.BudgetYear == budgetYear)
+            .Select(f => new FollowUps.GoalAssessment(f.GoalId, f.Point, f.Assessment, f.Comment, f.RecordedAtUtc))
+            .ToListAsync(ct));
+
+    public static PlanSnapshot Parse(string sha256, string content)
+    {
+        if (Snapshots.TryGetValue(sha256, out var known))
+        {
+            return known;
+        }
+
+        if (Snapshots.Count >= MaxCachedSnapshots)
+        {
+            Snapshots.Clear();
+        }
+
+        var snapshot = PlanSnapshot.FromJson(content);
+        Snapshots.TryAdd(sha256, snapshot);
+        return snapshot;
+    }
+}
