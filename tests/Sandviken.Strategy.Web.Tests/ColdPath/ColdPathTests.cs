@@ -9,7 +9,7 @@ namespace Sandviken.Strategy.Web.Tests.ColdPath;
 
 /// <summary>
 /// Issue 7, part 3: one anonymous GET of each public page, with nothing cached, reads its data with at most three SQL
-/// commands, the layout included, and with as many at ten times the organisations as at the demo data (ADR 0026).
+/// commands, the layout included, and with as many at ten times the organisations as at the demo data (ADR 0027).
 /// </summary>
 public sealed class ColdPathTests(ColdPathHosts hosts, ITestOutputHelper output) : IClassFixture<ColdPathHosts>
 {

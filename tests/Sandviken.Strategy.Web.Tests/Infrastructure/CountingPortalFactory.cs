@@ -21,6 +21,8 @@ public sealed class CountingPortalFactory : PortalFactory
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // The cold path: every request is rendered from the database, never answered by the output cache.
+        Settings["PublicCache:Enabled"] = "false";
         if (Copies > 1)
         {
             Directory.CreateDirectory(DataFolder);
