@@ -1,3 +1,4 @@
+using Sandviken.Strategy.Domain.Tests.Infrastructure;
 using Sandviken.Strategy.Web.Tests.Infrastructure;
 
 namespace Sandviken.Strategy.Web.Tests.Public;
@@ -49,7 +50,8 @@ public sealed class PublicPageTests(PortalFactory portal) : IClassFixture<Portal
         HtmlAssert.ContainsText("Målbild: klimatneutrala 2030", html);
         Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(HtmlAssert.Text(html), @"\d+ mål kopplade till området"));
         HtmlAssert.ContainsText("20 februari 2023", html);
-        HtmlAssert.ContainsText("7 av 11 nämnder och bolag har fastställt sin plan, 10 har beslutat om utkast och 4 är försenade", html);
+        var demo = DemoFacts.Cycle(2026, portal.Clock);
+        HtmlAssert.ContainsText($"{demo.FinalsDecided} av {demo.Organisations} nämnder och bolag har fastställt sin plan, {demo.DraftsDecided} har beslutat om utkast och {demo.OrganisationsOverdue} är försenade", html);
         foreach (var slug in new[] { "vaxa-for-framtiden", "minskad-klimatpaverkan", "utbildning-som-gor-skillnad", "en-kommun-att-trivas-i" })
         {
             Assert.Contains($"href=\"/omraden/{slug}\"", html, StringComparison.Ordinal);
