@@ -49,27 +49,74 @@ dotnet ef migrations script --idempotent --no-build --configuration "$configurat
   || fail_before_tests "Generating the SQL Server script failed."
 
 # 5. Every test project, one after the other: on two cores the browser tests are steadier without the others beside them.
+#    A test that runs longer than the hang timeout is stopped, with a dump of the test host, and its run fails.
 export SANDVIKEN_CHROMIUM=/usr/bin/chromium
+hang_timeout="${SANDVIKEN_TEST_HANG_TIMEOUT:-10m}"
+minimums_file=tests/minimum-test-counts.txt
 : >"$artifacts/test-output.log"
-status=0
+shopt -s nullglob
+projects=(tests/*/*.Tests.csproj)
+shopt -u nullglob
+passed=0 failed=0 skipped=0
+problems=()
 set +e
-for project in tests/*/*.Tests.csproj; do
+for project in "${projects[@]}"; do
+  name=$(basename "$project" .csproj)
+  log="$artifacts/test-output-$name.log"
   dotnet test "$project" --no-build --configuration "$configuration" -nologo \
-    --results-directory "$artifacts/test-results" 2>&1 | tee -a "$artifacts/test-output.log"
-  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+    --results-directory "$artifacts/test-results" \
+    --blame-hang-timeout "$hang_timeout" --blame-hang-dump-type mini 2>&1 | tee "$log"
+  code=${PIPESTATUS[0]}
+  cat "$log" >>"$artifacts/test-output.log"
+
+  # The assembly's summary: "Passed!  - Failed: 0, Passed: 4, Skipped: 0, Total: 4, Duration: ... - X.dll (net10.0)".
+  summaries=$(grep -cE '^\s*(Passed|Failed)!' "$log")
+  read -r p f s < <(grep -E '^\s*(Passed|Failed)!' "$log" | awk '
+    { for (i = 1; i < NF; i++) { v = $(i + 1); gsub(/,/, "", v)
+        if ($i == "Failed:") f += v; if ($i == "Passed:") p += v; if ($i == "Skipped:") s += v } }
+    END { printf "%d %d %d\n", p, f, s }')
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+
+  if [ "$summaries" -ne 1 ]; then
+    problems+=("$name: expected one summary line from dotnet test, found $summaries (did the test host crash or hang?).")
+  elif [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then
+    problems+=("$name: dotnet test exited with $code although no test failed (an aborted or hung run?).")
+  fi
+  if grep -q 'inactivity time of' "$log"; then
+    problems+=("$name: a test ran longer than $hang_timeout and was stopped; the hang dump is under artifacts/test-results.")
+  elif grep -q 'The active test run was aborted' "$log"; then
+    problems+=("$name: the test run was aborted (the test host crashed).")
+  fi
+  if [ "$s" -gt 0 ]; then
+    problems+=("$name: $s skipped; nothing may be skipped (ADR 0008).")
+  fi
+  minimum=$(awk -v n="$name" '$1 == n { print $2 }' "$minimums_file" 2>/dev/null)
+  if [ -z "$minimum" ]; then
+    problems+=("$name: no minimum test count in $minimums_file; add the line \"$name $((p + f + s))\".")
+  elif [ $((p + f + s)) -lt "$minimum" ]; then
+    problems+=("$name: $((p + f + s)) tests ran, fewer than the $minimum in $minimums_file: were tests lost? Lower the minimum only on purpose.")
+  fi
 done
 set -e
 
-# 6. The closing line, summed over the per-assembly summaries ("Passed!  - Failed: 0, Passed: 4, Skipped: 0, ...").
-grep -E '^\s*(Passed|Failed)!' "$artifacts/test-output.log" >"$artifacts/test-summaries.log" || true
-assemblies=$(wc -l <"$artifacts/test-summaries.log")
-summary=$(awk '
-  { for (i = 1; i < NF; i++) { v = $(i + 1); gsub(/,/, "", v)
-      if ($i == "Failed:") f += v; if ($i == "Passed:") p += v; if ($i == "Skipped:") s += v } }
-  END { printf "%d passed, %d failed, %d skipped", p, f, s }' "$artifacts/test-summaries.log")
-if [ "$assemblies" -lt 3 ] && [ "$status" -eq 0 ]; then
-  echo "Expected a summary from each of the 3 test assemblies, found $assemblies." >&2
+# A listed project that no longer exists has lost all its tests.
+if [ -f "$minimums_file" ]; then
+  while read -r name _; do
+    case "$name" in ''|'#'*) continue ;; esac
+    [ -f "tests/$name/$name.csproj" ] || problems+=("$name is listed in $minimums_file but tests/$name/$name.csproj does not exist.")
+  done <"$minimums_file"
+else
+  problems+=("$minimums_file is missing.")
+fi
+[ "${#projects[@]}" -gt 0 ] || problems+=("No test project was found under tests/.")
+
+# 6. The closing line. Every broken rule above counts as one failure, so that the line is never greener than the exit status.
+status=0
+if [ "$failed" -gt 0 ] || [ "${#problems[@]}" -gt 0 ]; then
   status=1
 fi
-echo "$summary"
+for problem in "${problems[@]}"; do
+  echo "FAILED RULE: $problem"
+done
+echo "$passed passed, $((failed + ${#problems[@]})) failed, $skipped skipped"
 exit "$status"

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Auditing;
 using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Organisations;
 using Sandviken.Strategy.Domain.Validation;
@@ -48,7 +49,7 @@ public sealed class OrganisationAdminService(IDbContextFactory<StrategyDbContext
             db.Organisations.Add(organisation);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
-            Audit(db, actor, "Organisation.Add", "Organisation", organisation.Id, null, input);
+            Audit(db, actor, AuditActions.OrganisationAdd, "Organisation", organisation.Id, null, input);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return organisation.Id;
@@ -67,7 +68,7 @@ public sealed class OrganisationAdminService(IDbContextFactory<StrategyDbContext
             await ValidateAsync(db, input, organisation.Slug, organisationId, ct);
             var before = new OrganisationInput(organisation.Name, organisation.Kind, organisation.ParentId, organisation.IsActive);
             (organisation.Name, organisation.Kind, organisation.ParentId, organisation.IsActive) = (input.Name, input.Kind, input.ParentId, input.IsActive);
-            Audit(db, actor, "Organisation.Update", "Organisation", organisationId, before, input);
+            Audit(db, actor, AuditActions.OrganisationUpdate, "Organisation", organisationId, before, input);
             await db.SaveChangesAsync(ct);
         }
     }

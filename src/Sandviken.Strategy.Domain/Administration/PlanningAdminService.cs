@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Auditing;
 using Sandviken.Strategy.Domain.Areas;
 using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Planning;
@@ -79,7 +80,7 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
             }
 
             (cycle.DraftDeadline, cycle.FinalDeadline) = (input.DraftDeadline!.Value, input.FinalDeadline!.Value);
-            Audit(db, actor, before is null ? "Cycle.Add" : "Cycle.Update", "PlanningCycle", input.BudgetYear, before, input);
+            Audit(db, actor, before is null ? AuditActions.CycleAdd : AuditActions.CycleUpdate, "PlanningCycle", input.BudgetYear, before, input);
             await db.SaveChangesAsync(ct);
         }
     }
@@ -135,7 +136,7 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
             db.MandatePeriods.Add(period);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
-            Audit(db, actor, "Period.Add", "MandatePeriod", period.Id, null, input);
+            Audit(db, actor, AuditActions.PeriodAdd, "MandatePeriod", period.Id, null, input);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return period.Id;
@@ -169,7 +170,7 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
             db.StrategicAreas.Add(area);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
-            Audit(db, actor, "Area.Add", "StrategicArea", area.Id, null, input);
+            Audit(db, actor, AuditActions.AreaAdd, "StrategicArea", area.Id, null, input);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return area.Id;
@@ -188,7 +189,7 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
             Validate(input).ThrowIfAny();
             var before = new AreaInput(area.Title, area.Lead, area.Body);
             (area.Title, area.Lead, area.Body) = (input.Title, input.Lead, input.Body ?? "");
-            Audit(db, actor, "Area.Update", "StrategicArea", areaId, before, input);
+            Audit(db, actor, AuditActions.AreaUpdate, "StrategicArea", areaId, before, input);
             await db.SaveChangesAsync(ct);
         }
     }
@@ -231,7 +232,7 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
                 (input.Text, input.TargetValue, input.Unit, input.TargetYear, input.KoladaKpiId);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
-            Audit(db, actor, before is null ? "Ambition.Add" : "Ambition.Update", "AreaAmbition", ambition.Id, before, input);
+            Audit(db, actor, before is null ? AuditActions.AmbitionAdd : AuditActions.AmbitionUpdate, "AreaAmbition", ambition.Id, before, input);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return ambition.Id;

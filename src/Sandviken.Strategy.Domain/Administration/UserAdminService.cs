@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Auditing;
 using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Users;
 using Sandviken.Strategy.Domain.Validation;
@@ -78,7 +79,7 @@ public sealed class UserAdminService(
             account.PasswordHash = passwordHasher.HashPassword(account, input.Password!);
             db.Users.Add(account);
             await SetRolesAndMembershipsAsync(db, account.Id, input.Roles, input.OrganisationIds, ct);
-            Audit(db, actor, "User.Create", "User", account.Id, null, new { Email = email, account.DisplayName, input.Roles, input.OrganisationIds });
+            Audit(db, actor, AuditActions.UserCreate, "User", account.Id, null, new { Email = email, account.DisplayName, input.Roles, input.OrganisationIds });
             await db.SaveChangesAsync(ct);
             return account.Id;
         }
@@ -121,7 +122,7 @@ public sealed class UserAdminService(
             db.OrganisationMemberships.AddRange(input.OrganisationIds.Distinct()
                 .Where(id => memberships.All(m => m.OrganisationId != id))
                 .Select(id => new OrganisationMembership { UserId = userId, OrganisationId = id }));
-            Audit(db, actor, input.IsActive ? "User.Update" : "User.Deactivate", "User", userId, before, input);
+            Audit(db, actor, input.IsActive ? AuditActions.UserUpdate : AuditActions.UserDeactivate, "User", userId, before, input);
             await db.SaveChangesAsync(ct);
         }
     }
@@ -151,7 +152,7 @@ public sealed class UserAdminService(
             account.SecurityStamp = Guid.NewGuid().ToString("N");
             account.AccessFailedCount = 0;
             account.LockoutEnd = null;
-            Audit(db, actor, "User.SetPassword", "User", userId, null, null);
+            Audit(db, actor, AuditActions.UserSetPassword, "User", userId, null, null);
             await db.SaveChangesAsync(ct);
         }
     }

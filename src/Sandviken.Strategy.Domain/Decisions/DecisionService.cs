@@ -100,7 +100,7 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await PlanEditingService.SavePlanChangeAsync(db, ct);
-        Audit.Record(db, actor, now, "Decision.Record", "Plan", plan.Id,
+        Audit.Record(db, actor, now, AuditActions.DecisionRecord, "Plan", plan.Id,
             new { Status = statusBefore },
             new { Status = plan.Status, input.Kind, decision.DecidedOn, decision.DecidedBy, decision.Reference, Version = version.Number, version.ContentSha256 });
         await db.SaveChangesAsync(ct);
@@ -144,7 +144,7 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
 
         plan.Status = PlanStatus.Revision;
         plan.ConcurrencyToken = Guid.NewGuid();
-        Audit.Record(db, actor, time.GetUtcNow().UtcDateTime, "Plan.Reopen", "Plan", plan.Id,
+        Audit.Record(db, actor, time.GetUtcNow().UtcDateTime, AuditActions.PlanReopen, "Plan", plan.Id,
             new { Status = PlanStatus.Final }, new { Status = PlanStatus.Revision, Reason = reason });
         await PlanEditingService.SavePlanChangeAsync(db, ct);
     }

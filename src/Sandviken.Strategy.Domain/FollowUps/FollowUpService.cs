@@ -42,7 +42,7 @@ public sealed class FollowUpService(IDbContextFactory<StrategyDbContext> dbFacto
         var before = existing is null ? null : new FollowUpInput(existing.Point, existing.Assessment, existing.Comment);
         existing ??= db.FollowUps.Add(new FollowUp { GoalId = goalId, Point = input.Point, RecordedBy = actor.UserName }).Entity;
         (existing.Assessment, existing.Comment, existing.RecordedBy, existing.RecordedAtUtc) = (input.Assessment, comment, actor.UserName, now);
-        Audit.Record(db, actor, now, "FollowUp.Record", "Plan", planId,
+        Audit.Record(db, actor, now, AuditActions.FollowUpRecord, "Plan", planId,
             before is null ? null : new { GoalId = goalId, FollowUp = before },
             new { GoalId = goalId, FollowUp = input with { Comment = comment } });
         await SaveAsync(db, ct);
@@ -78,7 +78,7 @@ public sealed class FollowUpService(IDbContextFactory<StrategyDbContext> dbFacto
         var before = existing?.Value;
         existing ??= db.Measurements.Add(new Measurement { IndicatorId = indicatorId, Period = period, Source = ManualSource }).Entity;
         (existing.Value, existing.FetchedAtUtc) = (input.Value!.Value, now);
-        Audit.Record(db, actor, now, "Measurement.Record", "Plan", planId,
+        Audit.Record(db, actor, now, AuditActions.MeasurementRecord, "Plan", planId,
             before is null ? null : new { IndicatorId = indicatorId, Period = period, Value = before },
             new { IndicatorId = indicatorId, Period = period, Value = input.Value });
         await SaveAsync(db, ct);

@@ -82,7 +82,7 @@ public sealed class KoladaImporter(
         var kpis = await KpiTargetsAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var last = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == "Kolada.Import")
+            .Where(a => a.Action == AuditActions.KoladaImport)
             .OrderByDescending(a => a.Id)
             .Select(a => new KoladaImportEntry(a.AtUtc, a.User, a.After))
             .FirstOrDefaultAsync(ct);
@@ -184,7 +184,7 @@ public sealed class KoladaImporter(
         {
             AtUtc = now,
             User = userName,
-            Action = "Kolada.Import",
+            Action = AuditActions.KoladaImport,
             Entity = "Kolada",
             EntityId = options.MunicipalityId,
             After = System.Text.Json.JsonSerializer.Serialize(new { result.Added, result.Updated, Missing = result.Missing.Count, result.KpiIds }),

@@ -54,7 +54,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Plans.Add(plan);
         await SavePlanChangeAsync(db, ct);
-        Audit.Record(db, actor, Now, "Plan.Create", "Plan", plan.Id, null,
+        Audit.Record(db, actor, Now, AuditActions.PlanCreate, "Plan", plan.Id, null,
             new { plan.OrganisationId, plan.BudgetYear, CopiedGoals = plan.Goals.Select(g => g.Title).ToList() });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -85,7 +85,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await SavePlanChangeAsync(db, ct);
-        Audit.Record(db, actor, Now, "Goal.Add", "Plan", plan.Id, null, new { GoalId = goal.Id, Goal = input });
+        Audit.Record(db, actor, Now, AuditActions.GoalAdd, "Plan", plan.Id, null, new { GoalId = goal.Id, Goal = input });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new GoalState(goal.Id, goal.ConcurrencyToken, goal.SortOrder, input);
@@ -119,7 +119,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         goal.ConcurrencyToken = Guid.NewGuid();
         Apply(goal, input);
         plan.ConcurrencyToken = Guid.NewGuid();
-        Audit.Record(db, actor, Now, "Goal.Update", "Plan", plan.Id, new { GoalId = goal.Id, Goal = before }, new { GoalId = goal.Id, Goal = input });
+        Audit.Record(db, actor, Now, AuditActions.GoalUpdate, "Plan", plan.Id, new { GoalId = goal.Id, Goal = before }, new { GoalId = goal.Id, Goal = input });
 
         await SaveOrConflictAsync(db, planId, goalId, ct);
         return new GoalState(goal.Id, goal.ConcurrencyToken, goal.SortOrder, input);
@@ -145,7 +145,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         db.Entry(goal).Property(g => g.ConcurrencyToken).OriginalValue = expectedToken;
         db.Goals.Remove(goal);
         plan.ConcurrencyToken = Guid.NewGuid();
-        Audit.Record(db, actor, Now, "Goal.Remove", "Plan", plan.Id, new { GoalId = goal.Id, Goal = StateOf(goal).Input }, null);
+        Audit.Record(db, actor, Now, AuditActions.GoalRemove, "Plan", plan.Id, new { GoalId = goal.Id, Goal = StateOf(goal).Input }, null);
         await SaveOrConflictAsync(db, planId, goalId, ct);
     }
 
@@ -181,7 +181,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         }
 
         plan.ConcurrencyToken = Guid.NewGuid();
-        Audit.Record(db, actor, Now, "Goal.Reorder", "Plan", plan.Id, new { Order = before }, new { Order = goals.Select(g => g.Id).ToList() });
+        Audit.Record(db, actor, Now, AuditActions.GoalReorder, "Plan", plan.Id, new { Order = before }, new { Order = goals.Select(g => g.Id).ToList() });
         await SavePlanChangeAsync(db, ct);
     }
 

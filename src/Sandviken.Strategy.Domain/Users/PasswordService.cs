@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Auditing;
 using Sandviken.Strategy.Domain.Administration;
 using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Validation;
@@ -55,7 +56,7 @@ public sealed class PasswordService(
 
         account.PasswordHash = passwordHasher.HashPassword(account, next);
         account.SecurityStamp = Guid.NewGuid().ToString("N");
-        Auditing.Audit.Record(db, actor, time.GetUtcNow().UtcDateTime, "User.ChangeOwnPassword", "User", account.Id, null, null);
+        Auditing.Audit.Record(db, actor, time.GetUtcNow().UtcDateTime, AuditActions.UserChangeOwnPassword, "User", account.Id, null, null);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -44,6 +44,7 @@ internal static class IdentityRegistration
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<StrategyDbContext>()
+            .AddUserManager<PortalUserManager>()
             .AddSignInManager<PortalSignInManager>()
             .AddErrorDescriber<SwedishIdentityErrorDescriber>()
             .AddDefaultTokenProviders();

@@ -5,6 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Sandviken.Strategy.Web.Tests.Infrastructure;
 
+// One browser class at a time: each class starts its own portal and Chromium, and two of them side by side on the
+// two shared cores made waits run out (issue 13). The classes still share nothing, so the order does not matter.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace Sandviken.Strategy.Browser.Tests.Infrastructure;
 
 /// <summary>
@@ -24,8 +28,15 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>More configuration for the portal, set before <see cref="InitializeAsync"/> starts it.</summary>
     protected Dictionary<string, string?> Settings => portal.Settings;
 
+    /// <summary>The running portal's services, for tests that compute what a page must show from the database.</summary>
+    public IServiceProvider Services => portal.Services;
+
     public virtual async Task InitializeAsync()
     {
+        // Expect(...) waits until its condition holds and fails only when this runs out. Playwright's 5 seconds are
+        // too short for a circuit's first render on two cores shared with other builds and tests: 20 seconds bounds the
+        // wait without timing anything. A passing expectation returns as soon as it holds, so green runs are not slower.
+        Assertions.SetDefaultExpectTimeout(20_000);
         portal.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         portal.StartServer();
         var address = portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -1,5 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Sandviken.Strategy.Browser.Tests.Infrastructure;
+using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Decisions;
 
 namespace Sandviken.Strategy.Browser.Tests.Public;
 
@@ -21,12 +25,33 @@ public sealed class PublicPagesInBrowserTests(BrowserFixture browser) : IClassFi
     [Fact]
     public async Task Area_page_shows_linked_goals_and_has_no_accessibility_violations()
     {
+        // Every goal linked to the area in the latest decided version of each 2026 plan (the current budget year), by organisation.
+        await using var db = await browser.Services.GetRequiredService<IDbContextFactory<StrategyDbContext>>().CreateDbContextAsync();
+        var expected = (await db.PlanVersions
+                .Where(v => v.Plan.BudgetYear == 2026)
+                .GroupBy(v => v.PlanId)
+                .Select(g => g.OrderByDescending(v => v.Number).First().Content)
+                .ToListAsync())
+            .Select(PlanSnapshot.FromJson)
+            .Select(s => (s.OrganisationName, Goals: s.Goals.Where(g => g.Areas.Any(a => a.Slug == "minskad-klimatpaverkan")).Select(g => g.Title).ToList()))
+            .Where(o => o.Goals.Count > 0)
+            .Select(o => $"{o.OrganisationName}: {string.Join(" | ", o.Goals.Order(StringComparer.Ordinal))}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync("/omraden/minskad-klimatpaverkan");
 
         Assert.Equal("Minskad klimatpåverkan", await page.Locator("h1").InnerTextAsync());
-        Assert.True(await page.Locator("article").CountAsync() > 0);
+        var shown = new List<string>();
+        foreach (var article in await page.Locator("article").AllAsync())
+        {
+            var titles = (await article.Locator(".goal-title").AllInnerTextsAsync()).Select(t => t.Trim()).Order(StringComparer.Ordinal);
+            shown.Add($"{(await article.Locator("h3").InnerTextAsync()).Trim()}: {string.Join(" | ", titles)}");
+        }
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, shown.Order(StringComparer.Ordinal));
         await Accessibility.AssertNoViolationsAsync(page);
     }
 

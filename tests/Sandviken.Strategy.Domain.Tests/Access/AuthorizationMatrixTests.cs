@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.FollowUps;
 using Sandviken.Strategy.Domain.Planning;
 using Sandviken.Strategy.Domain.Tests.Infrastructure;
 using Sandviken.Strategy.Domain.Users;
@@ -32,7 +33,7 @@ public sealed class AuthorizationMatrixTests
     }
 
     private static readonly string[] Operations =
-        ["ReadWorkingCopy", "ReadHistory", "AddGoal", "UpdateGoal", "MoveGoal", "RemoveGoal", "RecordDecision", "ReopenPlan", "CreatePlan"];
+        ["ReadWorkingCopy", "ReadHistory", "AddGoal", "UpdateGoal", "MoveGoal", "RemoveGoal", "RecordDecision", "ReopenPlan", "CreatePlan", "RecordFollowUp", "RecordMeasurement"];
 
     public static TheoryData<Who> Everyone => [.. Enum.GetValues<Who>()];
 
@@ -167,6 +168,15 @@ public sealed class AuthorizationMatrixTests
             case "CreatePlan":
                 await services.Editing.CreatePlanAsync(user, target.OrganisationId, 2028, copyPreviousYear: true);
                 break;
+            // Follow-up goes to the decided plan: it is allowed in every status, and its demo goals have indicators.
+            case "RecordFollowUp":
+                var goal = await db.Goals.Where(g => g.PlanId == target.FinalPlanId).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync();
+                await services.FollowUps.RecordFollowUpAsync(user, goal, new(FollowUpPoint.InterimReport, Assessment.PartlyMet, "Halvvägs."));
+                break;
+            case "RecordMeasurement":
+                var indicator = await db.Indicators.Where(i => i.Goal.PlanId == target.FinalPlanId).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+                await services.FollowUps.RecordMeasurementAsync(user, indicator, new("2026", 12.5m));
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, null);
         }
@@ -220,6 +230,8 @@ public sealed class AuthorizationMatrixTests
         var plans = await db.Plans.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Status}:{p.ConcurrencyToken}").ToListAsync();
         var goals = await db.Goals.OrderBy(g => g.Id).Select(g => $"{g.Id}:{g.Title}:{g.SortOrder}:{g.ConcurrencyToken}").ToListAsync();
         return string.Join("|", plans) + "#" + string.Join("|", goals) + "#" +
-            await db.Decisions.CountAsync() + "#" + await db.PlanVersions.CountAsync() + "#" + await db.AuditEntries.CountAsync();
+            await db.Decisions.CountAsync() + "#" + await db.PlanVersions.CountAsync() + "#" + await db.AuditEntries.CountAsync() + "#" +
+            string.Join("|", await db.FollowUps.OrderBy(f => f.Id).Select(f => $"{f.Id}:{f.Assessment}:{f.Comment}").ToListAsync()) + "#" +
+            string.Join("|", await db.Measurements.OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.Period}:{m.Value}").ToListAsync());
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Auditing;
 using Sandviken.Strategy.Domain.Decisions;
 using Sandviken.Strategy.Domain.FollowUps;
+using Sandviken.Strategy.Domain.Kolada;
 using Sandviken.Strategy.Domain.Organisations;
 using Sandviken.Strategy.Domain.Plans;
 using Sandviken.Strategy.Domain.Tests.Infrastructure;
@@ -110,7 +111,12 @@ public sealed class AuditCoverageTests
 
         await Expect("Measurement.Record", "sekreterare@test", () => services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2026", 12.5m)));
 
-        // Each action in the domain's code appears above (Kolada.Import has its own tests).
-        Assert.Equal(23, seen.Distinct().Count());
+        // Kolada: a saved answer in Kolada's shape (the API import writes the same entry; its own tests cover the HTTP side).
+        const string Answer = """{"count": 1, "values": [{"kpi": "N01951", "municipality": "2181", "period": 2025, "values": [{"gender": "T", "value": 39700.0}]}]}""";
+        var kolada = new KoladaImporter(database, services.Actors, database.Clock, new KoladaOptions(), () => throw new InvalidOperationException("A file import asks Kolada nothing."));
+        await Expect("Kolada.Import", "admin@test", () => kolada.ImportFromFileAsync(admin, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Answer))));
+
+        // Every action the domain defines was written above, and nothing else: a new action without a test here fails.
+        Assert.Equal(AuditActions.All.Order(StringComparer.Ordinal), seen.Distinct().Order(StringComparer.Ordinal));
     }
 }

@@ -132,16 +132,75 @@ public sealed class KoladaImporterTests : IAsyncLifetime
         Assert.Equal($"Nya värden: {result.Added}. Ändrade värden: 0. Kolada-id: N01951.", result.Summary);
     }
 
-    [Fact]
-    public async Task Only_administrators_import()
+    public enum NonAdministrator
     {
-        var secretary = await database.CreateAsync("sekreterare@test", Roles.Secretary, "kommunstyrelsen");
-        await using var stub = KoladaStub.Start(_ => StubReply.Fixture("single-page.json"));
+        Anonymous,
+        Official,
+        Politician,
+        Secretary,
+        DeactivatedAdministrator,
+        SecretaryClaimingAdministrator,
+        UnknownUserClaimingAdministrator,
+    }
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Importer(stub).ImportFromApiAsync(secretary));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Importer(stub).ImportFromFileAsync(TestUsers.Anonymous, new MemoryStream("{}"u8.ToArray())));
+    public static TheoryData<NonAdministrator> EveryNonAdministrator => [.. Enum.GetValues<NonAdministrator>()];
+
+    [Theory]
+    [MemberData(nameof(EveryNonAdministrator))]
+    public async Task Every_non_administrator_is_refused_both_imports_and_the_overview(NonAdministrator who)
+    {
+        var user = await NonAdministratorAsync(who);
+        await using var stub = KoladaStub.Start(_ => StubReply.Fixture("single-page.json"));
+        var file = await File.ReadAllBytesAsync(StubReply.FixturePath("single-page.json"));
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Importer(stub).ImportFromApiAsync(user));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Importer(stub).ImportFromFileAsync(user, new MemoryStream(file)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Importer(stub).ReadOverviewAsync(user));
 
         Assert.Empty(stub.Requests);
+        await using var db = database.CreateDbContext();
+        Assert.False(await db.AmbitionMeasurements.AnyAsync());
+        Assert.False(await db.Measurements.AnyAsync(m => m.Source == "Kolada"));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == "Kolada.Import"));
+        Assert.Equal(3, services.Log.Entries.Count(e => e.Message.StartsWith("Refused", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_administrator_reads_the_overview_with_the_key_figures_in_use_and_the_latest_import()
+    {
+        await using var stub = KoladaStub.Start(_ => StubReply.Fixture("single-page.json"));
+        var before = await Importer(stub).ReadOverviewAsync(admin);
+
+        await Importer(stub).ImportFromApiAsync(admin);
+        var after = await Importer(stub).ReadOverviewAsync(admin);
+
+        Assert.Equal(["N00401", "N01951"], before.Kpis.Select(k => k.Kpi));
+        Assert.Null(before.LastImport);
+        Assert.Equal(("admin@test", database.Clock.GetUtcNow().UtcDateTime), (after.LastImport?.User, after.LastImport?.AtUtc));
+    }
+
+    private async Task<ClaimsPrincipal> NonAdministratorAsync(NonAdministrator who)
+    {
+        switch (who)
+        {
+            case NonAdministrator.Anonymous:
+                return TestUsers.Anonymous;
+            case NonAdministrator.Official:
+                return await database.CreateAsync("tjansteperson@test", Roles.Official);
+            case NonAdministrator.Politician:
+                return await database.CreateAsync("politiker@test", Roles.Politician);
+            case NonAdministrator.Secretary:
+                return await database.CreateAsync("sekreterare@test", Roles.Secretary, "kommunstyrelsen");
+            case NonAdministrator.DeactivatedAdministrator:
+                var former = await database.CreateAsync("slutat@test", Roles.Administrator);
+                await database.DeactivateAsync(former);
+                return former;
+            case NonAdministrator.SecretaryClaimingAdministrator:
+                var secretary = await database.CreateAsync("sekreterare@test", Roles.Secretary, "kommunstyrelsen");
+                return TestUsers.PrincipalOf(secretary.FindFirstValue(ClaimTypes.NameIdentifier)!, "sekreterare@test", new Claim(ClaimTypes.Role, Roles.Administrator));
+            default:
+                return TestUsers.PrincipalOf(Guid.NewGuid().ToString(), "ingen@test", new Claim(ClaimTypes.Role, Roles.Administrator));
+        }
     }
 
     private KoladaImporter Importer(KoladaStub? stub)

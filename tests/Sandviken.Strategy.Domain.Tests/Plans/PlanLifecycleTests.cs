@@ -226,7 +226,23 @@ public sealed class PlanLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Only_a_Fastställd_plan_can_be_reopened()
     {
-        await Assert.ThrowsAsync<RuleViolationException>(() => services.Decisions.ReopenAsync(admin, planId, "En tillräckligt lång motivering."));
+        const string Reason = "En tillräckligt lång motivering.";
+        async Task RefusedIn(PlanStatus status)
+        {
+            Assert.Equal(status, await database.StatusAsync(planId));
+            await Assert.ThrowsAsync<RuleViolationException>(() => services.Decisions.ReopenAsync(admin, planId, Reason));
+            Assert.Equal(status, await database.StatusAsync(planId));
+        }
+
+        await services.Editing.AddGoalAsync(secretary, planId, Goal("Mål", educationArea));
+        await RefusedIn(PlanStatus.Draft);
+        await services.Decisions.RecordDecisionAsync(secretary, planId, Draft(new(2026, 4, 20)));
+        await RefusedIn(PlanStatus.DraftDecided);
+        await services.Decisions.RecordDecisionAsync(secretary, planId, Final(new(2026, 9, 20)));
+
+        await services.Decisions.ReopenAsync(admin, planId, Reason);
+
+        await RefusedIn(PlanStatus.Revision);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Sandviken.Strategy.Domain.Tests.Infrastructure;
 using Sandviken.Strategy.Web.Tests.Infrastructure;
 
 namespace Sandviken.Strategy.Web.Tests.Dashboard;
@@ -15,8 +16,9 @@ public sealed class DecisionStatusPageTests(PortalFactory portal) : IClassFixtur
 
         HtmlAssert.IsAccessibleStaticPage(html);
         HtmlAssert.ContainsText("Beslutsstatus för budgetår 2026", html);
-        HtmlAssert.ContainsText("Utkast (april): 10 av 11 beslutade, 1 försenad", html);
-        HtmlAssert.ContainsText("Slutgiltigt beslut (september): 7 av 11 beslutade, 4 försenade", html);
+        var demo = DemoFacts.Cycle(2026, portal.Clock);
+        HtmlAssert.ContainsText($"Utkast (april): {demo.DraftsDecided} av {demo.Organisations} beslutade, {Overdue(demo.DraftsOverdue)}", html);
+        HtmlAssert.ContainsText($"Slutgiltigt beslut (september): {demo.FinalsDecided} av {demo.Organisations} beslutade, {Overdue(demo.FinalsOverdue)}", html);
         HtmlAssert.ContainsText("Överförmyndarnämnden i Västra Gästrikland Nämnd Försenad Försenad", html);
         HtmlAssert.ContainsText("Kunskapsnämnden Nämnd Beslutad 22 april 2025", html);
         HtmlAssert.ContainsText("Träffbild för budgetår 2026", html);
@@ -98,4 +100,6 @@ public sealed class DecisionStatusPageTests(PortalFactory portal) : IClassFixtur
         HtmlAssert.ContainsText("Kunskapsnämnden 3", html);
         HtmlAssert.ContainsText("Kommunstyrelsen – saknas", html);
     }
+
+    private static string Overdue(int count) => count == 1 ? "1 försenad" : $"{count} försenade";
 }

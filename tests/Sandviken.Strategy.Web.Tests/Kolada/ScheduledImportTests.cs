@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sandviken.Strategy.Domain.Access;
@@ -24,8 +25,11 @@ public sealed class ScheduledImportTests
         using var client = portal.CreateClient();
         await client.GetPageAsync("/");
 
-        await Task.Delay(TimeSpan.FromSeconds(1));
-
+        // Off means the background service has returned without asking: nothing is left running that could ask later.
+        // (The wait only bounds a service that, switched on, would never return.)
+        var service = portal.Services.GetServices<IHostedService>().OfType<KoladaScheduledImport>().Single();
+        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(portal.Services.GetRequiredService<KoladaSchedule>().Enabled);
         Assert.Empty(stub.Requests);
     }
 

@@ -1,3 +1,4 @@
+using Sandviken.Strategy.Domain.Tests.Infrastructure;
 using Sandviken.Strategy.Web.Tests.Infrastructure;
 
 namespace Sandviken.Strategy.Web.Tests.Public;
@@ -49,8 +50,10 @@ public sealed class PublicPageTests(PortalFactory portal) : IClassFixture<Portal
         HtmlAssert.ContainsText("Målbild: klimatneutrala 2030", html);
         Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(HtmlAssert.Text(html), @"\d+ mål kopplade till området"));
         HtmlAssert.ContainsText("20 februari 2023", html);
-        HtmlAssert.ContainsText("7 av 11 nämnder och bolag har fastställt sin plan och 10 av 11 har beslutat om utkast", html);
-        HtmlAssert.ContainsText("1 utkast och 4 slutliga beslut är försenade.", html);
+        var demo = DemoFacts.Cycle(2026, portal.Clock);
+        HtmlAssert.ContainsText($"{demo.FinalsDecided} av {demo.Organisations} nämnder och bolag har fastställt sin plan och {demo.DraftsDecided} av {demo.Organisations} har beslutat om utkast", html);
+        Assert.True(demo.DraftsOverdue > 0 && demo.FinalsOverdue > 1, "The demo data should have late drafts and several late final decisions.");
+        HtmlAssert.ContainsText($"{demo.DraftsOverdue} utkast och {demo.FinalsOverdue} slutliga beslut är försenade.", html);
         foreach (var slug in new[] { "vaxa-for-framtiden", "minskad-klimatpaverkan", "utbildning-som-gor-skillnad", "en-kommun-att-trivas-i" })
         {
             Assert.Contains($"href=\"/omraden/{slug}\"", html, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Tests.Infrastructure;
 using Sandviken.Strategy.Web.Tests.Infrastructure;
 
 namespace Sandviken.Strategy.Web.Tests.Workspace;
@@ -59,7 +60,9 @@ public sealed class WorkspaceAccessTests(PortalFactory portal) : IClassFixture<P
         using var client = portal.CreateCookieClient();
         await client.SignInAsync(email);
 
-        foreach (var (id, _) in (await PlansAsync()).Take(6))
+        var plans = await PlansAsync();
+        Assert.Equal(DemoFacts.Organisations().Sum(o => o.Plans?.Count ?? 0), plans.Count);
+        foreach (var (id, _) in plans)
         {
             var html = await client.GetPageAsync($"/arbetsyta/planer/{id}");
             HtmlAssert.ContainsText("Du kan läsa planen men inte ändra den.", html);

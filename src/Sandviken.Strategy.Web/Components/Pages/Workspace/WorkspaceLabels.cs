@@ -1,3 +1,5 @@
+using Sandviken.Strategy.Domain.Auditing;
+
 namespace Sandviken.Strategy.Web.Components.Pages.Workspace;
 
 /// <summary>Swedish words for the audit log's actions.</summary>
@@ -5,15 +7,15 @@ internal static class WorkspaceLabels
 {
     public static string Action(string action) => action switch
     {
-        "Plan.Create" => "Skapade planen",
-        "Goal.Add" => "Lade till ett mål",
-        "Goal.Update" => "Ändrade ett mål",
-        "Goal.Remove" => "Tog bort ett mål",
-        "Goal.Reorder" => "Ändrade målens ordning",
-        "Decision.Record" => "Registrerade ett beslut",
-        "Plan.Reopen" => "Öppnade planen för revidering",
-        "FollowUp.Record" => "Följde upp ett mål",
-        "Measurement.Record" => "Registrerade ett värde för en indikator",
+        AuditActions.PlanCreate => "Skapade planen",
+        AuditActions.GoalAdd => "Lade till ett mål",
+        AuditActions.GoalUpdate => "Ändrade ett mål",
+        AuditActions.GoalRemove => "Tog bort ett mål",
+        AuditActions.GoalReorder => "Ändrade målens ordning",
+        AuditActions.DecisionRecord => "Registrerade ett beslut",
+        AuditActions.PlanReopen => "Öppnade planen för revidering",
+        AuditActions.FollowUpRecord => "Följde upp ett mål",
+        AuditActions.MeasurementRecord => "Registrerade ett värde för en indikator",
         _ => action,
     };
 }

@@ -1,0 +1,47 @@
+using System.Reflection;
+
+namespace Sandviken.Strategy.Domain.Auditing;
+
+/// <summary>
+/// The name of every kind of audited change: one place for the services that write them, the pages that label
+/// them and the test that proves each one is written.
+/// </summary>
+public static class AuditActions
+{
+    // Plans, under the entity "Plan" (one history per plan).
+    public const string PlanCreate = "Plan.Create";
+    public const string GoalAdd = "Goal.Add";
+    public const string GoalUpdate = "Goal.Update";
+    public const string GoalRemove = "Goal.Remove";
+    public const string GoalReorder = "Goal.Reorder";
+    public const string DecisionRecord = "Decision.Record";
+    public const string PlanReopen = "Plan.Reopen";
+    public const string FollowUpRecord = "FollowUp.Record";
+    public const string MeasurementRecord = "Measurement.Record";
+
+    // Administration, under its own entities.
+    public const string CycleAdd = "Cycle.Add";
+    public const string CycleUpdate = "Cycle.Update";
+    public const string PeriodAdd = "Period.Add";
+    public const string AreaAdd = "Area.Add";
+    public const string AreaUpdate = "Area.Update";
+    public const string AmbitionAdd = "Ambition.Add";
+    public const string AmbitionUpdate = "Ambition.Update";
+    public const string OrganisationAdd = "Organisation.Add";
+    public const string OrganisationUpdate = "Organisation.Update";
+    public const string UserCreate = "User.Create";
+    public const string UserUpdate = "User.Update";
+    public const string UserDeactivate = "User.Deactivate";
+    public const string UserSetPassword = "User.SetPassword";
+    public const string UserChangeOwnPassword = "User.ChangeOwnPassword";
+
+    // Kolada, by an administrator or the schedule.
+    public const string KoladaImport = "Kolada.Import";
+
+    /// <summary>Every constant above.</summary>
+    public static IReadOnlySet<string> All { get; } = typeof(AuditActions)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToHashSet(StringComparer.Ordinal);
+}
