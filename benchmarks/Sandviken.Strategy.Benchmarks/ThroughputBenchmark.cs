@@ -42,10 +42,10 @@ internal static class ThroughputBenchmark
     private static async Task PrintPhaseAsync(string label, ServerProcess portal, ServerProcess bare, int seconds, int connections, int threads)
     {
         // Warm-up: JIT, EF's query cache, the connection pool and (when on) the output cache. Not counted.
-        await Wrk.RunAsync(bare.Address, connections, threads, 2);
+        await Wrk.RunAsync(bare.Address, connections, threads, 5);
         foreach (var page in Pages)
         {
-            var warmUp = await Wrk.RunAsync(new Uri(portal.Address, page), connections, threads, 2);
+            var warmUp = await Wrk.RunAsync(new Uri(portal.Address, page), connections, threads, 5);
             if (warmUp.Failed > 0)
             {
                 throw new InvalidOperationException($"{page} answered {warmUp.Failed} of {warmUp.Requests} requests with an error.");
