@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 command -v chromium > /dev/null || { as_root apt-get update -qq && as_root apt-get install -y -qq chromium > /dev/null; }
 command -v npm > /dev/null || { as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm > /dev/null; }
-(cd benchmarks/lighthouse && npm ci --no-audit --no-fund --silent)
+(cd benchmarks/lighthouse && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
 
 work=${BENCH_WORK:-$(mktemp -d /tmp/sandviken-lighthouse.XXXXXX)}
 mkdir -p "$work"
