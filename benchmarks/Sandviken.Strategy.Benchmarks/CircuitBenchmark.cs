@@ -161,7 +161,7 @@ internal static class CircuitBenchmark
     private static double Percentile(List<double> sorted, double p) =>
         sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Sandviken.Strategy.sln")))

@@ -19,6 +19,7 @@ internal static class BenchmarkCommands
                   scale      --app DIR [--seconds 10] [--organisations 300] [--years 10]
                   generate   --seed DIR --out DIR [--organisations 300] [--years 10]
                   circuit    [--circuits 10] [--saves 40]
+                  sql        [--organisations 300] [--years 10]
                 """);
             return 2;
         }
@@ -39,6 +40,9 @@ internal static class BenchmarkCommands
                 return 0;
             case "circuit":
                 await CircuitBenchmark.RunAsync(options);
+                return 0;
+            case "sql":
+                await SqlCommandsBenchmark.RunAsync(options);
                 return 0;
             default:
                 Console.Error.WriteLine($"Unknown command '{args[0]}'.");
