@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Primitives;
@@ -22,18 +21,24 @@ internal static class PublicPageCache
     public const string Tag = "public";
 
     /// <summary>The only query keys that public pages read; any other key shares the entry, so it cannot fill the cache.</summary>
-    private static readonly string[] QueryKeys = ["ar", "visa"];
+    private static readonly string[] QueryKeys = Components.Layout.PageAddress.QueryKeys;
 
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
         services.AddSingleton(sp => PublicCacheOptions.From(sp.GetRequiredService<IConfiguration>()));
-        services.AddOutputCache(options => options.AddPolicy(PolicyName, new PublicPagePolicy()));
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(PolicyName, new PublicPagePolicy());
+            // Slugs are matched exactly: /organisationer/Kunskapsnamnden is a 404, never the cached lower-case page.
+            options.UseCaseSensitivePaths = true;
+        });
+        services.AddSingleton<PublicContentGeneration>();
         services.AddSingleton<IPublicContentListener, OutputCacheEviction>();
 
         services.AddResponseCompression(options =>
         {
-            // Over HTTPS only what the middleware below marks: anonymous public pages, which hold no token (BREACH).
-            options.EnableForHttps = false;
+            // Only anonymous public reads pass this middleware (below): they hold no token, so HTTPS is safe (BREACH).
+            options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "text/csv"];
@@ -54,18 +59,9 @@ internal static class PublicPageCache
     public static WebApplication UsePublicPageCache(this WebApplication app)
     {
         app.UseOutputCache();
-        // Inside the cache, so that entries are stored compressed, one per encoding.
-        app.UseResponseCompression();
-        app.Use((context, next) =>
-        {
-            // The compression middleware has added this feature; it reads it when the answer starts.
-            if (IsAnonymousPublicRead(context))
-            {
-                context.Features.Get<IHttpsCompressionFeature>()?.Mode = HttpsCompressionMode.Compress;
-            }
-
-            return next(context);
-        });
+        // Inside the cache, so that entries are stored compressed, one per encoding. Only anonymous public reads are
+        // compressed, over HTTP and HTTPS alike: every other page may carry an antiforgery token (BREACH).
+        app.UseWhen(IsAnonymousPublicRead, branch => branch.UseResponseCompression());
         return app;
     }
 
@@ -107,9 +103,26 @@ internal static class PublicPageCache
         public void SetCookieTokenAndHeader(HttpContext httpContext) => inner.SetCookieTokenAndHeader(httpContext);
     }
 
-    private sealed class OutputCacheEviction(IOutputCacheStore store) : IPublicContentListener
+    /// <summary>
+    /// Counts committed public writes. It is part of the key, so a page whose rendering began before a write (and is
+    /// stored after the eviction) sits under an old key that no request asks for again.
+    /// </summary>
+    private sealed class PublicContentGeneration
     {
-        public ValueTask PublicContentChangedAsync() => store.EvictByTagAsync(Tag, CancellationToken.None);
+        private long value;
+
+        public long Value => Interlocked.Read(ref value);
+
+        public void Advance() => Interlocked.Increment(ref value);
+    }
+
+    private sealed class OutputCacheEviction(IOutputCacheStore store, PublicContentGeneration generation) : IPublicContentListener
+    {
+        public ValueTask PublicContentChangedAsync()
+        {
+            generation.Advance();
+            return store.EvictByTagAsync(Tag, CancellationToken.None);
+        }
     }
 
     private sealed class PublicPagePolicy : IOutputCachePolicy
@@ -133,6 +146,8 @@ internal static class PublicPageCache
             context.CacheVaryByRules.QueryKeys = new StringValues(QueryKeys);
             // What the page shows depends on the Stockholm date (a deadline passed, the current cycle), so the date is
             // part of the key: the first request of a new day renders afresh, whatever the store's own clock says.
+            context.CacheVaryByRules.VaryByValues["generation"] =
+                http.RequestServices.GetRequiredService<PublicContentGeneration>().Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.CacheVaryByRules.VaryByValues["day"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             // One entry per encoding the compression middleware will choose for this request.
             context.CacheVaryByRules.VaryByValues["encoding"] =

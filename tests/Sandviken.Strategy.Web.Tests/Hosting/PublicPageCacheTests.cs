@@ -50,6 +50,10 @@ public sealed class PublicPageCacheTests(PortalFactory portal) : IClassFixture<P
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         Assert.False(first.Headers.Contains("Set-Cookie"));
         Assert.False(second.Headers.Contains("Set-Cookie"));
+        // A cached page is shared: it may hold no form that posts and no token (ADR 0026).
+        var html = await first.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("method=\"post\"", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("__RequestVerificationToken", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,18 +70,34 @@ public sealed class PublicPageCacheTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
-    public async Task Query_keys_the_pages_do_not_read_share_one_entry_and_the_keys_they_read_do_not()
+    public async Task Query_keys_the_pages_do_not_read_share_one_entry_which_holds_nothing_of_them()
     {
         using var client = portal.CreateClient();
         await EvictAsync();
-        var all = await client.GetStringAsync("/beslutsstatus?ar=2025");
+        var withUnknownKey = await client.GetStringAsync("/beslutsstatus?ar=2025&utm_source=kampanj");
 
-        using var unknownKey = await client.GetAsync("/beslutsstatus?ar=2025&utm_source=x");
+        using var plain = await client.GetAsync("/beslutsstatus?ar=2025");
         using var otherFilter = await client.GetAsync("/beslutsstatus?ar=2025&visa=namnder");
+        var plainHtml = await plain.Content.ReadAsStringAsync();
 
-        Assert.True(unknownKey.Headers.Contains("Age"), "An unknown query key cannot make a new entry.");
+        Assert.True(plain.Headers.Contains("Age"), "An unknown query key cannot make a new entry.");
+        Assert.Equal(withUnknownKey, plainHtml);
+        // The shared entry names no part of the first visitor's address beyond what picks the page.
+        Assert.DoesNotContain("utm_source", plainHtml, StringComparison.Ordinal);
+        Assert.Contains("href=\"/beslutsstatus?ar=2025#huvudinnehall\"", plainHtml, StringComparison.Ordinal);
         Assert.False(otherFilter.Headers.Contains("Age"), "visa= picks another view: its own entry.");
-        Assert.NotEqual(all, await otherFilter.Content.ReadAsStringAsync());
+        Assert.NotEqual(plainHtml, await otherFilter.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_slug_in_the_wrong_case_is_not_answered_from_the_cached_page()
+    {
+        using var client = portal.CreateClient();
+        (await client.GetAsync("/organisationer/kunskapsnamnden")).Dispose();
+
+        using var wrongCase = await client.GetAsync("/organisationer/Kunskapsnamnden");
+
+        Assert.Equal(HttpStatusCode.NotFound, wrongCase.StatusCode);
     }
 
     [Fact]
@@ -242,7 +262,7 @@ public sealed class PublicPageCacheTests(PortalFactory portal) : IClassFixture<P
         }
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(portal.Clock.GetLocalNow().Date);
+    private DateOnly Today => Sandviken.Strategy.Domain.Planning.PlanningCalendar.Today(portal.Clock);
 
     private async Task<StrategyDbContext> DbAsync() =>
         await portal.Services.GetRequiredService<IDbContextFactory<StrategyDbContext>>().CreateDbContextAsync();

@@ -84,6 +84,18 @@ public sealed partial class PublicPageTransferTests(PortalFactory portal) : ICla
         Assert.Contains("__RequestVerificationToken", await signInPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_signed_in_visitors_public_page_holds_a_token_and_is_never_compressed()
+    {
+        using var client = portal.CreateCookieClient();
+        (await client.SignInAsync("politiker@sandviken.example")).Dispose();
+
+        using var page = await GetCompressedAsync(client, "/organisationer");
+
+        Assert.Empty(page.Content.Headers.ContentEncoding);
+        Assert.Contains("__RequestVerificationToken", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static Task<HttpResponseMessage> GetCompressedAsync(HttpClient client, string address)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, address);
