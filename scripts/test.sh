@@ -93,6 +93,8 @@ for project in "${projects[@]}"; do
   minimum=$(awk -v n="$name" '$1 == n { print $2 }' "$minimums_file" 2>/dev/null)
   if [ -z "$minimum" ]; then
     problems+=("$name: no minimum test count in $minimums_file; add the line \"$name $((p + f + s))\".")
+  elif ! [[ $minimum =~ ^[0-9]+$ ]]; then
+    problems+=("$name: its line in $minimums_file must be the project name and one whole number (found \"$minimum\").")
   elif [ $((p + f + s)) -lt "$minimum" ]; then
     problems+=("$name: $((p + f + s)) tests ran, fewer than the $minimum in $minimums_file: were tests lost? Lower the minimum only on purpose.")
   fi

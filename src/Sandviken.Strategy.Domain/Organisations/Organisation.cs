@@ -35,7 +35,8 @@ public class Organisation
 
     /// <summary>
     /// The Stockholm date the organisation was added in the administration. Null for organisations that were there from
-    /// the start (seeded, or added before the date was kept). Deadlines that passed before this date do not apply to it.
+    /// the start (seeded). Rows added before the column existed were backfilled with the UTC date of their audit entry.
+    /// Deadlines that passed before this date do not apply to it.
     /// </summary>
     public DateOnly? AddedOn { get; set; }
 

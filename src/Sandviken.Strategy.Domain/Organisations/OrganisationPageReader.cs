@@ -27,7 +27,7 @@ public sealed record PlanSummary(
 {
     /// <summary>
     /// The summary of one budget year from the plan's decisions (none without a plan) and the year's cycle (null without
-    /// one): the latest decision of each kind, and Försenad or Ej aktuellt from the deadlines and the day the organisation
+    /// one): the latest decision of each kind, and Försenad or Ej aktuell from the deadlines and the day the organisation
     /// was added.
     /// </summary>
     public static PlanSummary Of(

@@ -7,7 +7,7 @@ public enum DecisionState
     Overdue = 2,
     Decided = 3,
 
-    /// <summary>Ej aktuellt: the deadline passed before the organisation was added, so nothing was due from it.</summary>
+    /// <summary>Ej aktuell: the deadline passed before the organisation was added, so nothing was due from it.</summary>
     NotApplicable = 4,
 }
 

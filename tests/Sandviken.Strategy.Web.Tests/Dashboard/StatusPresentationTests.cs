@@ -19,7 +19,7 @@ public sealed partial class StatusPresentationTests(PortalFactory portal) : ICla
     [InlineData(DecisionState.Decided, "Beslutad")]
     [InlineData(DecisionState.NotDecided, "Ej beslutad")]
     [InlineData(DecisionState.Overdue, "Försenad")]
-    [InlineData(DecisionState.NotApplicable, "Ej aktuellt – organisationen lades till efter sista dag")]
+    [InlineData(DecisionState.NotApplicable, "Ej aktuell – organisationen lades till efter sista dagen")]
     public void Each_state_has_a_word_and_an_icon_hidden_from_screen_readers(DecisionState state, string word)
     {
         context.Services.AddMudServices();
@@ -56,8 +56,8 @@ public sealed partial class StatusPresentationTests(PortalFactory portal) : ICla
 
     [Theory]
     [InlineData(2, 0, "Slutgiltigt beslut (september): 1 av 4 beslutade, 2 försenade")]
-    [InlineData(1, 1, "Slutgiltigt beslut (september): 1 av 4 beslutade, 1 försenad (1 ej aktuell: organisationen lades till efter sista dag)")]
-    [InlineData(0, 2, "Slutgiltigt beslut (september): 1 av 4 beslutade (2 ej aktuella: organisationen lades till efter sista dag)")]
+    [InlineData(1, 1, "Slutgiltigt beslut (september): 1 av 4 beslutade, 1 försenad (1 ej aktuell: organisationen lades till efter sista dagen)")]
+    [InlineData(0, 2, "Slutgiltigt beslut (september): 1 av 4 beslutade (2 ej aktuella: organisationerna lades till efter sista dagen)")]
     public void Progress_says_singular_or_plural_and_why_some_are_left_out(int overdue, int notApplicable, string expected)
     {
         context.Services.AddMudServices();

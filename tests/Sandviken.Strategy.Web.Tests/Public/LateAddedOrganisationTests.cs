@@ -8,11 +8,11 @@ namespace Sandviken.Strategy.Web.Tests.Public;
 
 /// <summary>
 /// Issue 7, part 5: an organisation added today is not late with decisions whose deadlines passed before it existed.
-/// Such years say "Ej aktuellt" and why, and the counts and the CSV agree with the table.
+/// Such years say "Ej aktuell" and why, and the counts and the CSV agree with the table.
 /// </summary>
 public sealed class LateAddedOrganisationTests : IAsyncLifetime, IDisposable
 {
-    private const string Reason = "Ej aktuellt – organisationen lades till efter sista dag";
+    private const string Reason = "Ej aktuell – organisationen lades till efter sista dagen";
 
     private readonly PortalFactory portal = new();
 
@@ -59,7 +59,7 @@ public sealed class LateAddedOrganisationTests : IAsyncLifetime, IDisposable
 
         HtmlAssert.ContainsText($"Nya nämnden Nämnd {Reason} {Reason}", dashboard);
         // The demo's 11 organisations are still the ones the decisions were due from; the twelfth is named, not counted.
-        HtmlAssert.ContainsText("Utkast (april): 10 av 11 beslutade, 1 försenad (1 ej aktuell: organisationen lades till efter sista dag)", dashboard);
+        HtmlAssert.ContainsText("Utkast (april): 10 av 11 beslutade, 1 försenad (1 ej aktuell: organisationen lades till efter sista dagen)", dashboard);
         HtmlAssert.ContainsText("Slutgiltigt beslut (september): 7 av 11 beslutade, 4 försenade (1 ej aktuell", dashboard);
         HtmlAssert.ContainsText("7 av 11 nämnder och bolag har fastställt sin plan och 10 av 11 har beslutat om utkast", start);
         HtmlAssert.ContainsText("1 utkast och 4 slutliga beslut är försenade.", start);

@@ -52,7 +52,7 @@ internal static class Labels
         DecisionState.Decided => "Beslutad",
         DecisionState.NotDecided => "Ej beslutad",
         DecisionState.Overdue => "Försenad",
-        DecisionState.NotApplicable => "Ej aktuellt",
+        DecisionState.NotApplicable => "Ej aktuell",
         _ => state.ToString(),
     };
 
@@ -108,7 +108,11 @@ internal static class Labels
     public static string Goals(int count) => count == 1 ? "1 mål" : $"{count} mål";
 
     /// <summary>Why a decision is <see cref="DecisionState.NotApplicable"/>.</summary>
-    public const string NotApplicableReason = "organisationen lades till efter sista dag";
+    public const string NotApplicableReason = "organisationen lades till efter sista dagen";
+
+    /// <summary>Why a count of organisations is left out: "organisationen …" for one, "organisationerna …" for more.</summary>
+    public static string NotApplicableReasonFor(int count) =>
+        count == 1 ? NotApplicableReason : "organisationerna lades till efter sista dagen";
 
     /// <summary>A count with the singular or plural form of the word after it: "1 försenad", "2 försenade".</summary>
     public static string Count(int count, string singular, string plural) =>
