@@ -67,6 +67,7 @@ public sealed class PublicPageCacheTests(PortalFactory portal) : IClassFixture<P
 
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.True(head.Headers.Contains("Age"));
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
