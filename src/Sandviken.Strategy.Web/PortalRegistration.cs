@@ -40,6 +40,7 @@ internal static class PortalRegistration
         services.AddPortalIdentity();
         services.AddScoped<AccountSeeder>();
         services.AddSingleton<ActorLoader>();
+        services.AddTransient<Components.Forms.FormRunner>();
         services.AddSingleton<PlanEditingService>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<WorkspaceReader>();

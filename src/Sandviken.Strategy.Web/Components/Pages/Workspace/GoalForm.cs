@@ -1,10 +1,12 @@
+using Microsoft.AspNetCore.Components.Forms;
 using Sandviken.Strategy.Domain.Plans;
+using Sandviken.Strategy.Web.Components.Forms;
 using Sandviken.Strategy.Web.Components.Shared;
 
 namespace Sandviken.Strategy.Web.Components.Pages.Workspace;
 
 /// <summary>The goal editor's mutable model; becomes a <see cref="GoalInput"/> when saved.</summary>
-public sealed class GoalForm
+public sealed class GoalForm : IChecksFields
 {
     public string Title { get; set; } = "";
 
@@ -32,6 +34,30 @@ public sealed class GoalForm
         }));
         return form;
     }
+
+    public void ToggleArea(int areaId, bool isChecked)
+    {
+        if (isChecked)
+        {
+            AreaIds.Add(areaId);
+        }
+        else
+        {
+            AreaIds.Remove(areaId);
+        }
+    }
+
+    /// <summary>
+    /// A required field the user left empty says so at once; everything else is checked by the domain on save.
+    /// (Nothing is said about a field before the user has changed it.)
+    /// </summary>
+    public string? Check(FieldIdentifier field) => (field.Model, field.FieldName) switch
+    {
+        (GoalForm goal, nameof(Title)) when string.IsNullOrWhiteSpace(goal.Title) => "Ange en rubrik för målet.",
+        (IndicatorForm indicator, nameof(IndicatorForm.Name)) when string.IsNullOrWhiteSpace(indicator.Name) => "Ange indikatorns namn.",
+        (IndicatorForm indicator, nameof(IndicatorForm.Unit)) when string.IsNullOrWhiteSpace(indicator.Unit) => "Ange en enhet, till exempel procent eller antal.",
+        _ => null,
+    };
 
     /// <summary>True when every number typed can be read; only then may <see cref="ToInput"/> be called.</summary>
     public bool NumbersAreReadable => Indicators.All(i => i.Numbers.All(n => n.Error is null));
