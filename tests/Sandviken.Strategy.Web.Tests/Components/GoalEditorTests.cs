@@ -2,6 +2,8 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Sandviken.Strategy.Domain.Plans;
 using Sandviken.Strategy.Domain.Workspace;
+using Sandviken.Strategy.Domain.Validation;
+using Sandviken.Strategy.Web.Components.Forms;
 using Sandviken.Strategy.Web.Components.Pages.Workspace;
 using Sandviken.Strategy.Web.Components.Shared;
 using Sandviken.Strategy.Web.Localization;
@@ -25,6 +27,8 @@ public sealed class GoalEditorTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         context.Services.AddMudServicesInSwedish();
+        context.Services.AddTransient<FormRunner>();
+        context.AddAuthorization().SetAuthorized("sekreterare.kunskap@sandviken.example");
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         // As in the workspace: an interactive server component (the editor moves focus only when interactive).
         context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
@@ -74,13 +78,14 @@ public sealed class GoalEditorTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Service_errors_are_shown_next_to_their_fields_with_a_summary()
+    public async Task Service_errors_are_shown_next_to_their_fields_with_a_summary()
     {
         var editor = Render(errors: new Dictionary<string, string>
         {
             [nameof(GoalInput.Title)] = "Ange en rubrik för målet.",
             [nameof(GoalInput.AreaIds)] = "Koppla målet till minst ett strategiskt område.",
         });
+        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
 
         Assert.Contains("Målet har inte sparats", editor.Find("[role='alert']").TextContent, StringComparison.Ordinal);
         Assert.Contains("Ange en rubrik för målet.", editor.Find("#mal-title").ParentElement!.ParentElement!.ParentElement!.TextContent, StringComparison.Ordinal);
@@ -90,12 +95,12 @@ public sealed class GoalEditorTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Errors_from_a_failed_save_keep_what_the_user_typed()
+    public async Task Errors_from_a_failed_save_keep_what_the_user_typed()
     {
-        var editor = Render();
+        var editor = Render(errors: new Dictionary<string, string> { [nameof(GoalInput.Title)] = "Ange en rubrik för målet." });
         editor.Find("#mal-description").Change("Min text");
 
-        editor.Render(p => p.Add(x => x.Errors, new Dictionary<string, string> { [nameof(GoalInput.Title)] = "Ange en rubrik för målet." }));
+        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
 
         Assert.Equal("Min text", editor.Find("#mal-description").GetAttribute("value") ?? editor.Find("#mal-description").TextContent);
     }
@@ -195,7 +200,7 @@ public sealed class GoalEditorTests : IAsyncLifetime
 
         Assert.Equal(1, saves);
         Assert.Equal(existing.Indicators[0] with { TargetValue = 55000m }, Assert.Single(saved!.Indicators));
-        Assert.Empty(editor.FindAll("[role='alert']"));
+        Assert.All(editor.FindAll("[role='alert']"), alert => Assert.Equal("", alert.TextContent.Trim()));
         Assert.NotEqual("true", editor.Find("#mal-indicator-0-target").GetAttribute("aria-invalid"));
     }
 
@@ -214,18 +219,19 @@ public sealed class GoalEditorTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_domain_message_for_a_value_that_cannot_be_stored_is_shown_next_to_the_field()
+    public async Task The_domain_message_for_a_value_that_cannot_be_stored_is_shown_next_to_the_field()
     {
         var editor = Render(
             new GoalInput("Fler invånare", null, [1], [new IndicatorInput("Invånare", "antal", IndicatorDirection.Increase, null, null, 3.14159m, null, null)]),
             new Dictionary<string, string> { ["Indicators[0].TargetValue"] = "Värdet får ha högst 14 siffror före decimaltecknet och högst 4 decimaler." });
+        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
 
         AssertFieldError(editor, editor.Find("#mal-indicator-0-target"), "Värdet får ha högst 14 siffror före decimaltecknet och högst 4 decimaler.");
         Assert.Equal("3,14159", editor.Find("#mal-indicator-0-target").GetAttribute("value"));
     }
 
     [Fact]
-    public void An_emptied_title_gets_MudBlazors_required_message_in_Swedish()
+    public void An_emptied_title_says_so_as_soon_as_the_user_leaves_it()
     {
         var editor = Render();
 
@@ -247,15 +253,85 @@ public sealed class GoalEditorTests : IAsyncLifetime
         Assert.Contains(descriptions, d => d.Contains(message, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_new_goal_shows_no_error_before_anything_is_saved_or_changed()
+    {
+        var editor = Render();
+
+        editor.Find("#mal-description").Change("Planberedskap.");
+
+        Assert.DoesNotContain("Ange en rubrik", editor.Markup, StringComparison.Ordinal);
+        Assert.Empty(editor.FindAll("[aria-invalid='true']"));
+    }
+
+    [Fact]
+    public async Task A_field_message_goes_away_when_the_user_changes_that_field_and_the_others_stay()
+    {
+        var editor = Render(errors: new Dictionary<string, string>
+        {
+            [nameof(GoalInput.Description)] = "Beskrivningen får vara högst 4 000 tecken.",
+            ["Indicators[0].Unit"] = "Ange en enhet, till exempel procent eller antal.",
+        }, initial: new GoalInput("Mål", "Lång text", [1], [new IndicatorInput("Invånare", "", IndicatorDirection.Increase, null, null, null, null, null)]));
+        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+        AssertFieldError(editor, editor.Find("#mal-description"), "Beskrivningen får vara högst 4 000 tecken.");
+
+        editor.Find("#mal-description").Change("Kort text");
+
+        Assert.NotEqual("true", editor.Find("#mal-description").GetAttribute("aria-invalid"));
+        AssertFieldError(editor, editor.Find("#mal-indicator-0-unit"), "Ange en enhet, till exempel procent eller antal.");
+    }
+
+    [Fact]
+    public async Task A_second_click_while_the_first_save_is_on_its_way_saves_once()
+    {
+        var release = new TaskCompletionSource();
+        var editor = context.Render<GoalEditor>(p => p
+            .Add(x => x.Areas, Areas)
+            .Add(x => x.Initial, new GoalInput("Mål", null, [1], []))
+            .Add(x => x.Save, async (_, input) =>
+            {
+                saves++;
+                await release.Task;
+            }));
+
+        var first = editor.Find("[data-testid='save-goal']").ClickAsync(new());
+        Assert.Contains("Sparar…", editor.Find("[data-testid='save-goal']").TextContent, StringComparison.Ordinal);
+        Assert.True(editor.Find("[data-testid='save-goal']").HasAttribute("disabled"));
+        await editor.Find("form").SubmitAsync();
+        release.SetResult();
+        await first;
+
+        Assert.Equal(1, saves);
+    }
+
+    [Fact]
+    public async Task A_conflict_shows_the_saved_version_and_keeps_what_was_typed()
+    {
+        var current = new GoalState(5, Guid.NewGuid(), 0, new GoalInput("Först sparad rubrik", null, [2], []));
+        var editor = context.Render<GoalEditor>(p => p
+            .Add(x => x.Areas, Areas)
+            .Add(x => x.Initial, new GoalInput("Mål", null, [1], []))
+            .Add(x => x.Save, (_, _) => throw new GoalConflictException(current, "Anna Andersson", new DateTime(2026, 4, 2, 8, 0, 0, DateTimeKind.Utc))));
+        editor.Find("#mal-title").Change("Senare sparad rubrik");
+
+        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+
+        var conflict = editor.Find("[data-testid='conflict']");
+        Assert.Contains("Först sparad rubrik", conflict.TextContent, StringComparison.Ordinal);
+        Assert.Contains("ändrad av Anna Andersson", conflict.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Minskad klimatpåverkan", conflict.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Senare sparad rubrik", editor.Find("#mal-title").GetAttribute("value"));
+    }
+
     private IRenderedComponent<GoalEditor> Render(GoalInput? initial = null, IReadOnlyDictionary<string, string>? errors = null) =>
         context.Render<GoalEditor>(p => p
             .Add(x => x.Areas, Areas)
             .Add(x => x.Initial, initial)
-            .Add(x => x.Errors, errors ?? new Dictionary<string, string>())
-            .Add(x => x.OnSave, (GoalInput input) =>
+            .Add(x => x.Save, (_, input) =>
             {
                 saved = input;
                 saves++;
+                return errors is null ? Task.CompletedTask : throw new ValidationFailedException(errors);
             }));
 
     private sealed class GoalInputComparer : IEqualityComparer<GoalInput?>

@@ -34,6 +34,8 @@ internal static class SandvikenTheme
             H2 = new H2Typography { FontFamily = FontFamily, FontSize = "1.6rem", FontWeight = "600", LineHeight = "1.3" },
             H3 = new H3Typography { FontFamily = FontFamily, FontSize = "1.3rem", FontWeight = "600", LineHeight = "1.3" },
             H4 = new H4Typography { FontFamily = FontFamily, FontSize = "1.1rem", FontWeight = "600", LineHeight = "1.4" },
+            // Buttons in sentence case, as the rest of the Swedish text: all capitals are harder to read.
+            Button = new ButtonTypography { FontFamily = FontFamily, FontWeight = "600", TextTransform = "none" },
         },
     };
 }
