@@ -36,7 +36,7 @@ public sealed class SecretaryJourneyTests(BrowserFixture browser) : IClassFixtur
         await editor.GetByTestId("save-goal").ClickAsync();
         await Assertions.Expect(editor.GetByText("Ange en rubrik för målet.")).ToBeVisibleAsync();
         // Focus goes to the editor's summary of what to correct, which may be far above the button.
-        await page.WaitForFunctionAsync("() => document.activeElement?.id === 'nytt-mal-fel'");
+        await page.WaitForFunctionAsync("() => document.activeElement?.id === 'nytt-mal-utfall-problem'");
         await Accessibility.AssertNoViolationsAsync(page);
 
         await editor.GetByLabel("Rubrik").FillAsync(GoalTitle);
@@ -44,7 +44,9 @@ public sealed class SecretaryJourneyTests(BrowserFixture browser) : IClassFixtur
         await editor.GetByTestId("save-goal").ClickAsync();
         var goal = page.GetByTestId("goal").Filter(new() { HasText = GoalTitle });
         await Assertions.Expect(goal).ToContainTextAsync("Växa för framtiden, En kommun att trivas i – bra livsmiljö");
-        await page.WaitForFunctionAsync("() => document.activeElement?.id === 'mal-rubrik'");
+        // The editor is gone: focus moves to the outcome, just above the goals.
+        await Assertions.Expect(page.GetByTestId("mal-utfall-notice")).ToContainTextAsync($"Målet ”{GoalTitle}” är sparat.");
+        await page.WaitForFunctionAsync("() => document.activeElement?.id === 'mal-utfall-meddelande'");
 
         // The April decision freezes a version and makes it public.
         var decisionForm = page.GetByTestId("decision-form");
@@ -53,9 +55,9 @@ public sealed class SecretaryJourneyTests(BrowserFixture browser) : IClassFixtur
         await decisionForm.GetByLabel("Paragraf och diarienummer").PressAsync("Tab");
         await decisionForm.GetByTestId("record-decision").ClickAsync();
         await Assertions.Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("Utkast beslutat");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("version 1");
+        await Assertions.Expect(page.GetByTestId("plan-utfall-notice")).ToContainTextAsync("version 1");
         // The form is gone: focus moves to the outcome, at the top of the page.
-        await page.WaitForFunctionAsync("() => document.activeElement?.id === 'meddelande'");
+        await page.WaitForFunctionAsync("() => document.activeElement?.id === 'plan-utfall-meddelande'");
 
         var area = await browser.NewPageAsync();
         await area.GotoAsync("/omraden/vaxa-for-framtiden");

@@ -18,6 +18,9 @@ public sealed class FormRunner(AuthenticationStateProvider authentication, ILogg
 {
     public const string RaceMessage = "Inget har sparats: någon annan ändrade samma sak i samma ögonblick. Ladda om sidan och försök igen.";
 
+    /// <summary>The end of a refusal whose messages are shown at the form's fields.</summary>
+    public const string FieldsHint = "Rätta det som står vid fälten.";
+
     private bool focusOutcome;
 
     public bool Busy { get; private set; }
@@ -71,8 +74,10 @@ public sealed class FormRunner(AuthenticationStateProvider authentication, ILogg
         }
         catch (ValidationFailedException e)
         {
-            fields?.Show(e.Errors);
-            Problem = $"{refused} {e.Message}";
+            // With a form, each message is next to its field and the summary says where to look; without one, it says them all.
+            Problem = fields is null
+                ? $"{refused} {e.Message}"
+                : string.Join(' ', [refused, .. fields.Show(e.Errors), FieldsHint]);
         }
         catch (GoalConflictException e)
         {

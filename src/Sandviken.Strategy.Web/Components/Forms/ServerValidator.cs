@@ -20,16 +20,24 @@ public sealed class ServerValidator : ComponentBase, IDisposable
     private EditContext? CurrentEditContext { get; set; }
 
     /// <summary>Shows these errors (field path → Swedish message; "" for the whole form) instead of the previous ones.</summary>
-    public void Show(IReadOnlyDictionary<string, string> errors)
+    /// <returns>The messages that belong to no field of the form: the form's summary says them.</returns>
+    public IReadOnlyList<string> Show(IReadOnlyDictionary<string, string> errors)
     {
         var (context, messages) = Attached();
         messages.Clear();
-        foreach (var (field, message) in errors)
+        var unplaced = new List<string>();
+        foreach (var (path, message) in errors)
         {
-            messages.Add(FieldOf(context.Model, field), message);
+            var field = FieldOf(context.Model, path);
+            messages.Add(field, message);
+            if (path.Length == 0 || (ReferenceEquals(field.Model, context.Model) && field.FieldName == path && !HasProperty(context.Model, path)))
+            {
+                unplaced.Add(message);
+            }
         }
 
         context.NotifyValidationStateChanged();
+        return unplaced;
     }
 
     public void Clear()
@@ -106,6 +114,9 @@ public sealed class ServerValidator : ComponentBase, IDisposable
 
         (editContext, store) = (null, null);
     }
+
+    private static bool HasProperty(object model, string name) =>
+        model.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance) is not null;
 
     // One step of a path: "Indicators[0]" or "Parent".
     private static object? Step(object owner, string part)
