@@ -28,7 +28,8 @@ internal static class PortalRegistration
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<DatabaseInitialiser>();
 
-        // One reader per public page (ADR 0027).
+        // One reader per public page (ADR 0027), sharing one cache of parsed plan versions.
+        services.AddSingleton<PlanSnapshotCache>();
         services.AddSingleton<StartPageReader>();
         services.AddSingleton<AreaPageReader>();
         services.AddSingleton<OrganisationListReader>();

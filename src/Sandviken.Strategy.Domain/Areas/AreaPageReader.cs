@@ -3,9 +3,9 @@ using Sandviken.Strategy.Domain.Dashboard;
 using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Decisions;
 using Sandviken.Strategy.Domain.FollowUps;
-using Sandviken.Strategy.Domain.Home;
 using Sandviken.Strategy.Domain.Organisations;
 using Sandviken.Strategy.Domain.Planning;
+using Sandviken.Strategy.Domain.Plans;
 
 namespace Sandviken.Strategy.Domain.Areas;
 
@@ -32,7 +32,7 @@ public sealed record AreaPageModel(
 public sealed record AmbitionView(int Id, string Text, decimal? TargetValue, string? Unit, int? TargetYear, string? KoladaKpiId)
 {
     /// <summary>The key figure's values, oldest first (filled in by the reader).</summary>
-    public IReadOnlyList<Organisations.MeasurementPoint> Values { get; init; } = [];
+    public IReadOnlyList<MeasurementPoint> Values { get; init; } = [];
 
     public Pace? Pace => Areas.Pace.Assess(
         [.. Values.Where(v => int.TryParse(v.Period, out _)).Select(v => (int.Parse(v.Period, Swedish.Culture), v.Value))],
@@ -61,7 +61,7 @@ public enum AreaPageLookup
 }
 
 /// <summary>The reader of an area page: three SQL commands whatever the number of organisations.</summary>
-public sealed class AreaPageReader(IDbContextFactory<StrategyDbContext> dbFactory, TimeProvider time)
+public sealed class AreaPageReader(IDbContextFactory<StrategyDbContext> dbFactory, TimeProvider time, PlanSnapshotCache snapshots)
 {
     /// <param name="budgetYear">The budget year to show, or null for the year the public pages show (or the period's last).</param>
     public async Task<(AreaPageLookup Lookup, AreaPageModel? Page)> ReadAsync(string slug, int? budgetYear, CancellationToken ct = default)
@@ -78,7 +78,7 @@ public sealed class AreaPageReader(IDbContextFactory<StrategyDbContext> dbFactor
                 {
                     View = new AmbitionView(m.Id, m.Text, m.TargetValue, m.Unit, m.TargetYear, m.KoladaKpiId),
                     Values = db.AmbitionMeasurements.Where(v => v.AreaAmbitionId == m.Id)
-                        .Select(v => new Organisations.MeasurementPoint(v.Period, v.Value, v.Source, v.FetchedAtUtc))
+                        .Select(v => new MeasurementPoint(v.Period, v.Value, v.Source, v.FetchedAtUtc))
                         .ToList(),
                 }).ToList(),
                 Cycles = db.PlanningCycles.Where(c => c.MunicipalityId == a.MandatePeriod.MunicipalityId).Select(c => new
@@ -120,7 +120,7 @@ public sealed class AreaPageReader(IDbContextFactory<StrategyDbContext> dbFactor
             return (AreaPageLookup.UnknownYear, null);
         }
 
-        var organisationsOfYear = years.Count == 0 ? [] : await db.OrganisationsOfYearAsync(area.MunicipalityId, year, OrganisationFilter.All, ct);
+        var organisationsOfYear = years.Count == 0 ? [] : await db.OrganisationsOfYearAsync(snapshots, area.MunicipalityId, year, OrganisationFilter.All, ct);
         var organisations = organisationsOfYear
             .Where(o => o.Decided is not null)
             .Select(o => new AreaOrganisationGoals(
@@ -148,7 +148,7 @@ public sealed class AreaPageReader(IDbContextFactory<StrategyDbContext> dbFactor
             years,
             organisations)
         {
-            Coverage = CoverageModel.From(year, [new CoverageArea(area.Slug, area.Title)], organisationsOfYear),
+            Coverage = CoverageModel.From(year, [new AreaReference(area.Slug, area.Title)], organisationsOfYear),
             FollowUp = followUp,
         });
     }

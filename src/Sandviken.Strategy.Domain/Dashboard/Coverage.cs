@@ -9,7 +9,7 @@ namespace Sandviken.Strategy.Domain.Dashboard;
 /// </summary>
 public sealed record CoverageModel(
     int BudgetYear,
-    IReadOnlyList<CoverageArea> Areas,
+    IReadOnlyList<AreaReference> Areas,
     IReadOnlyList<CoverageRow> Rows)
 {
     public int TotalFor(string areaSlug) => Rows.Sum(r => r.CountFor(areaSlug));
@@ -19,7 +19,7 @@ public sealed record CoverageModel(
     public int Gaps => Rows.Sum(r => Areas.Count(a => r.CountFor(a.Slug) == 0));
 
     /// <param name="organisations">The organisations to show (already filtered), in the order to show.</param>
-    public static CoverageModel From(int budgetYear, IReadOnlyList<CoverageArea> areas, IEnumerable<OrganisationYear> organisations) =>
+    public static CoverageModel From(int budgetYear, IReadOnlyList<AreaReference> areas, IEnumerable<OrganisationYear> organisations) =>
         new(budgetYear, areas, [.. organisations.Select(o => new CoverageRow(
             o.Slug,
             o.Name,
@@ -30,8 +30,6 @@ public sealed record CoverageModel(
             Total = o.Goals.Count,
         })]);
 }
-
-public sealed record CoverageArea(string Slug, string Title);
 
 /// <param name="HasDecidedPlan">False when the organisation has no decided version for the year (all its cells are gaps).</param>
 public sealed record CoverageRow(string Slug, string Name, OrganisationKind Kind, bool HasDecidedPlan, IReadOnlyDictionary<string, int> GoalsPerArea)

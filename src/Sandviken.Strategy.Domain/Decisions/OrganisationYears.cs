@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Dashboard;
 using Sandviken.Strategy.Domain.Data;
@@ -33,20 +32,15 @@ public sealed record OrganisationYear(
     public IReadOnlyList<GoalSnapshot> Goals => Decided?.Snapshot.Goals ?? [];
 }
 
-/// <summary>The public pages' shared reads of a budget year, each one SQL command whatever the number of organisations.</summary>
+/// <summary>The public pages' shared read of a budget year's organisations: one SQL command whatever their number.</summary>
 internal static class OrganisationYears
 {
-    // Frozen versions never change, so a parsed snapshot can be kept by its content's SHA-256: the same hash is the
-    // same content in any database. Bounded, and simply emptied when full.
-    private const int MaxCachedSnapshots = 4096;
-    private static readonly ConcurrentDictionary<string, PlanSnapshot> Snapshots = new(StringComparer.Ordinal);
-
     /// <summary>
     /// The organisations a budget year concerns (the active ones, and inactive ones that had a plan that year) with their
-    /// latest decisions and latest decided version: one SQL command.
+    /// latest decisions and latest decided version: one SQL command. Snapshots already parsed come from <paramref name="snapshots"/>.
     /// </summary>
     public static async Task<List<OrganisationYear>> OrganisationsOfYearAsync(
-        this StrategyDbContext db, int municipalityId, int budgetYear, OrganisationFilter filter, CancellationToken ct)
+        this StrategyDbContext db, PlanSnapshotCache snapshots, int municipalityId, int budgetYear, OrganisationFilter filter, CancellationToken ct)
     {
         var versionsOfYear = db.PlanVersions.Where(v => v.Plan.BudgetYear == budgetYear);
         var rows = await db.Organisations.AsNoTracking()
@@ -94,35 +88,8 @@ internal static class OrganisationYears
                 r.AddedOn,
                 r.Draft is null ? null : new DecisionView(DecisionKind.Draft, r.Draft.DecidedOn, r.Draft.DecidedBy, r.Draft.Reference, r.Draft.Number),
                 r.Final is null ? null : new DecisionView(DecisionKind.Final, r.Final.DecidedOn, r.Final.DecidedBy, r.Final.Reference, r.Final.Number),
-                r.LatestPlanId is not { } planId ? null : new DecidedPlan(planId, r.LatestKind!.Value, r.LatestNumber!.Value, Parse(r.LatestSha256!, r.LatestContent!))))
+                r.LatestPlanId is not { } planId ? null : new DecidedPlan(planId, r.LatestKind!.Value, r.LatestNumber!.Value, snapshots.Parse(r.LatestSha256!, r.LatestContent!))))
             .OrderBy(o => o.Kind)
             .ThenBy(o => o.Name, Swedish.Comparer)];
-    }
-
-    /// <summary>
-    /// The assessment that counts for each goal of the budget year's plans (ADR 0019: the annual report's, else the
-    /// interim report's): one SQL command.
-    /// </summary>
-    public static async Task<Dictionary<int, FollowUps.GoalAssessment>> AssessmentsOfYearAsync(this StrategyDbContext db, int budgetYear, CancellationToken ct) =>
-        FollowUps.GoalAssessments.ThatCount(await db.FollowUps.AsNoTracking()
-            .Where(f => f.Goal.Plan.BudgetYear == budgetYear)
-            .Select(f => new FollowUps.GoalAssessment(f.GoalId, f.Point, f.Assessment, f.Comment, f.RecordedAtUtc))
-            .ToListAsync(ct));
-
-    public static PlanSnapshot Parse(string sha256, string content)
-    {
-        if (Snapshots.TryGetValue(sha256, out var known))
-        {
-            return known;
-        }
-
-        if (Snapshots.Count >= MaxCachedSnapshots)
-        {
-            Snapshots.Clear();
-        }
-
-        var snapshot = PlanSnapshot.FromJson(content);
-        Snapshots.TryAdd(sha256, snapshot);
-        return snapshot;
     }
 }

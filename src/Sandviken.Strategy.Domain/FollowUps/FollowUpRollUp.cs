@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Decisions;
 using Sandviken.Strategy.Domain.Organisations;
 
@@ -31,6 +33,16 @@ public static class GoalAssessments
     /// <summary>Per goal, the follow-up that counts (ADR 0019): the latest follow-up point.</summary>
     public static Dictionary<int, GoalAssessment> ThatCount(IEnumerable<GoalAssessment> followUps) =>
         followUps.GroupBy(f => f.GoalId).ToDictionary(g => g.Key, g => g.MaxBy(f => f.Point)!);
+
+    /// <summary>
+    /// The assessment that counts for each goal of the budget year's plans (ADR 0019: the annual report's, else the
+    /// interim report's): one SQL command.
+    /// </summary>
+    internal static async Task<Dictionary<int, GoalAssessment>> AssessmentsOfYearAsync(this StrategyDbContext db, int budgetYear, CancellationToken ct) =>
+        ThatCount(await db.FollowUps.AsNoTracking()
+            .Where(f => f.Goal.Plan.BudgetYear == budgetYear)
+            .Select(f => new GoalAssessment(f.GoalId, f.Point, f.Assessment, f.Comment, f.RecordedAtUtc))
+            .ToListAsync(ct));
 }
 
 /// <summary>Roll-ups of the follow-up of the goals in the latest decided version of each plan of a budget year.</summary>
@@ -44,7 +56,7 @@ public sealed record FollowUpRollUp(
     public static FollowUpRollUp From(
         int budgetYear,
         IEnumerable<OrganisationYear> organisations,
-        IEnumerable<(string Slug, string Title)> areas,
+        IEnumerable<AreaReference> areas,
         IReadOnlyDictionary<int, GoalAssessment> assessments)
     {
         var decided = organisations.Where(o => o.Decided is not null).ToList();

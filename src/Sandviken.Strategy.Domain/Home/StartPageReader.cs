@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Areas;
 using Sandviken.Strategy.Domain.Dashboard;
 using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Decisions;
@@ -14,8 +15,6 @@ public sealed record StartPageModel(
     PeriodSummary? Period,
     IReadOnlyList<AreaCard> Areas,
     CycleSummary? Cycle);
-
-public sealed record PeriodSummary(string Name, int StartYear, int EndYear, DateOnly AreasDecidedOn, string AreasDecidedBy);
 
 /// <param name="LinkedGoals">Goals linked to the area in the latest decided version of each plan of <see cref="CycleSummary.BudgetYear"/>.</param>
 public sealed record AreaCard(string Slug, string Title, string Lead, IReadOnlyList<string> Ambitions, int LinkedGoals);
@@ -39,7 +38,7 @@ public sealed record CycleSummary(
 }
 
 /// <summary>The reader of the start page: two SQL commands whatever the number of organisations.</summary>
-public sealed class StartPageReader(IDbContextFactory<StrategyDbContext> dbFactory, TimeProvider time)
+public sealed class StartPageReader(IDbContextFactory<StrategyDbContext> dbFactory, TimeProvider time, PlanSnapshotCache snapshots)
 {
     public async Task<StartPageModel?> ReadAsync(CancellationToken ct = default)
     {
@@ -82,7 +81,7 @@ public sealed class StartPageReader(IDbContextFactory<StrategyDbContext> dbFacto
             ?? periods.Where(p => p.Areas.Count > 0 && p.Summary.StartYear <= focusYear).OrderByDescending(p => p.Summary.StartYear).FirstOrDefault()
             ?? periods.OrderByDescending(p => p.Summary.StartYear).FirstOrDefault();
 
-        var organisations = cycle is null ? [] : await db.OrganisationsOfYearAsync(municipality.Id, cycle.BudgetYear, OrganisationFilter.All, ct);
+        var organisations = cycle is null ? [] : await db.OrganisationsOfYearAsync(snapshots, municipality.Id, cycle.BudgetYear, OrganisationFilter.All, ct);
         var goalsPerArea = organisations
             .SelectMany(o => o.Goals)
             .SelectMany(g => g.Areas)

@@ -3,6 +3,7 @@ using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Decisions;
 using Sandviken.Strategy.Domain.FollowUps;
 using Sandviken.Strategy.Domain.Planning;
+using Sandviken.Strategy.Domain.Plans;
 
 namespace Sandviken.Strategy.Domain.Organisations;
 
@@ -18,10 +19,11 @@ public sealed record PlanPageModel(
     IReadOnlyList<PlanAreaGoals> GoalsByArea,
     VersionComparison? DraftToFinal,
     IReadOnlyDictionary<int, IReadOnlyList<MeasurementPoint>> Measurements,
-    IReadOnlyDictionary<int, GoalAssessment> Assessments);
-
-/// <summary>One value of an indicator, with where it came from and when.</summary>
-public sealed record MeasurementPoint(string Period, decimal Value, string Source, DateTime FetchedAtUtc);
+    IReadOnlyDictionary<int, GoalAssessment> Assessments)
+{
+    /// <summary>The follow-up of the shown version's goals, each goal once (it is listed under every area it serves).</summary>
+    public AssessmentCounts FollowUp => AssessmentCounts.Of(GoalsByArea.SelectMany(a => a.Goals).DistinctBy(g => g.GoalId), Assessments);
+}
 
 public sealed record VersionView(int Number, DecisionKind Kind, DateTime CreatedAtUtc, string ContentSha256);
 
@@ -29,7 +31,7 @@ public sealed record VersionView(int Number, DecisionKind Kind, DateTime Created
 public sealed record PlanAreaGoals(string AreaSlug, string AreaTitle, IReadOnlyList<GoalSnapshot> Goals);
 
 /// <summary>The reader of /organisationer/{slug}/{year}: at most three SQL commands whatever the size of the plan.</summary>
-public sealed class PlanPageReader(IDbContextFactory<StrategyDbContext> dbFactory, TimeProvider time)
+public sealed class PlanPageReader(IDbContextFactory<StrategyDbContext> dbFactory, TimeProvider time, PlanSnapshotCache snapshots)
 {
     /// <summary>The public view of one plan, or null when the organisation has no plan and no cycle for that year.</summary>
     public async Task<PlanPageModel?> ReadAsync(string slug, int budgetYear, CancellationToken ct = default)
@@ -78,7 +80,7 @@ public sealed class PlanPageReader(IDbContextFactory<StrategyDbContext> dbFactor
             .Select(v => new DecisionView(v.Decision!.Kind, v.Decision.DecidedOn, v.Decision.DecidedBy, v.Decision.Reference, v.View.Number))
             .ToList();
         var latest = versions.LastOrDefault();
-        var snapshot = latest is null ? null : OrganisationYears.Parse(latest.View.ContentSha256, latest.Content);
+        var snapshot = latest is null ? null : snapshots.Parse(latest.View.ContentSha256, latest.Content);
 
         // The April draft against the September final that followed it (the latest of each kind).
         var draft = versions.LastOrDefault(v => v.View.Kind == DecisionKind.Draft);
@@ -86,8 +88,8 @@ public sealed class PlanPageReader(IDbContextFactory<StrategyDbContext> dbFactor
         var draftToFinal = draft is null || final is null
             ? null
             : VersionComparison.Between(
-                draft.View.Number, OrganisationYears.Parse(draft.View.ContentSha256, draft.Content),
-                final.View.Number, OrganisationYears.Parse(final.View.ContentSha256, final.Content));
+                draft.View.Number, snapshots.Parse(draft.View.ContentSha256, draft.Content),
+                final.View.Number, snapshots.Parse(final.View.ContentSha256, final.Content));
 
         // 3. The values of the decided indicators.
         var indicatorIds = snapshot?.Goals.SelectMany(g => g.Indicators).Select(i => i.IndicatorId).Where(id => id != 0).ToList() ?? [];

@@ -287,7 +287,7 @@ public sealed class AdministrationTests : IAsyncLifetime
         await services.Planning.AddAreaAsync(admin, period, new("Trygghet i hela kommunen", "Ett nytt område.", null));
         await services.Planning.SaveCycleAsync(admin, new(2028, new(2027, 4, 30), new(2027, 9, 30)));
 
-        var reader = new AreaPageReader(database, database.Clock);
+        var reader = new AreaPageReader(database, database.Clock, database.Snapshots);
         var (_, old) = await reader.ReadAsync("vaxa-for-framtiden", 2026);
         var (_, renewed) = await reader.ReadAsync("vaxa-for-framtiden", 2028);
         var (_, added) = await reader.ReadAsync("trygghet-i-hela-kommunen", 2028);

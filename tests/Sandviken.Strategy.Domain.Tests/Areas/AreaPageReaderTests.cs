@@ -11,7 +11,7 @@ public sealed class AreaPageReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var (lookup, page) = await new AreaPageReader(database, database.Clock).ReadAsync("utbildning-som-gor-skillnad", null);
+        var (lookup, page) = await new AreaPageReader(database, database.Clock, database.Snapshots).ReadAsync("utbildning-som-gor-skillnad", null);
 
         Assert.Equal(AreaPageLookup.Found, lookup);
         Assert.Equal("Utbildning som gör skillnad", page!.Title);
@@ -27,7 +27,7 @@ public sealed class AreaPageReaderTests
     public async Task Area_page_shows_the_latest_decided_version_draft_when_the_final_is_missing()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var reader = new AreaPageReader(database, database.Clock);
+        var reader = new AreaPageReader(database, database.Clock, database.Snapshots);
 
         var organisations = new[] { "vaxa-for-framtiden", "minskad-klimatpaverkan", "utbildning-som-gor-skillnad", "en-kommun-att-trivas-i" }
             .Select(slug => reader.ReadAsync(slug, 2026).Result.Page!)
@@ -43,7 +43,7 @@ public sealed class AreaPageReaderTests
     public async Task Year_selects_that_years_plans()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var reader = new AreaPageReader(database, database.Clock);
+        var reader = new AreaPageReader(database, database.Clock, database.Snapshots);
 
         var (_, page2024) = await reader.ReadAsync("en-kommun-att-trivas-i", 2024);
         var (_, page2026) = await reader.ReadAsync("en-kommun-att-trivas-i", 2026);
@@ -62,7 +62,7 @@ public sealed class AreaPageReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var (lookup, page) = await new AreaPageReader(database, database.Clock).ReadAsync(slug, year);
+        var (lookup, page) = await new AreaPageReader(database, database.Clock, database.Snapshots).ReadAsync(slug, year);
 
         Assert.Equal(expected, lookup);
         Assert.Null(page);

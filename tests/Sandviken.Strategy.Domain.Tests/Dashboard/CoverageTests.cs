@@ -18,7 +18,7 @@ public sealed class CoverageTests
             .Select(g => new { Slug = g.Key, Content = g.OrderByDescending(v => v.Number).First().Content })
             .ToListAsync();
 
-        var coverage = (await new DashboardReader(database, database.Clock).ReadAsync(2026, OrganisationFilter.All))!.Coverage;
+        var coverage = (await new DashboardReader(database, database.Clock, database.Snapshots).ReadAsync(2026, OrganisationFilter.All))!.Coverage;
 
         Assert.Equal(4, coverage.Areas.Count);
         foreach (var plan in latest)
@@ -39,7 +39,7 @@ public sealed class CoverageTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var coverage = (await new DashboardReader(database, database.Clock).ReadAsync(2026, OrganisationFilter.All))!.Coverage;
+        var coverage = (await new DashboardReader(database, database.Clock, database.Snapshots).ReadAsync(2026, OrganisationFilter.All))!.Coverage;
 
         var undecided = coverage.Rows.Single(r => r.Slug == "overformyndarnamnden-i-vastra-gastrikland");
         Assert.False(undecided.HasDecidedPlan);
@@ -54,7 +54,7 @@ public sealed class CoverageTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var coverage = (await new DashboardReader(database, database.Clock).ReadAsync(2025, OrganisationFilter.Companies))!.Coverage;
+        var coverage = (await new DashboardReader(database, database.Clock, database.Snapshots).ReadAsync(2025, OrganisationFilter.Companies))!.Coverage;
 
         Assert.Equal(["Sandviken Energi AB", "Sandvikenhus AB", "Sandvikens Stadshus AB"], coverage.Rows.Select(r => r.Name));
     }

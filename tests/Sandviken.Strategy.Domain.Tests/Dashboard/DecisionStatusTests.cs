@@ -20,7 +20,7 @@ public sealed class DecisionStatusTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var clock = StockholmNoon(DateOnly.Parse(today, Swedish.Culture));
 
-        var model = await new DashboardReader(database, clock).ReadStatusAsync(2026, OrganisationFilter.All);
+        var model = await new DashboardReader(database, clock, database.Snapshots).ReadStatusAsync(2026, OrganisationFilter.All);
 
         var row = model!.Rows.Single(r => r.Slug == "overformyndarnamnden-i-vastra-gastrikland");
         Assert.Equal((draft, final), (row.Draft.State, row.Final.State));
@@ -31,7 +31,7 @@ public sealed class DecisionStatusTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var model = await new DashboardReader(database, database.Clock).ReadStatusAsync(2025, OrganisationFilter.All);
+        var model = await new DashboardReader(database, database.Clock, database.Snapshots).ReadStatusAsync(2025, OrganisationFilter.All);
 
         var row = model!.Rows.Single(r => r.Slug == "kunskapsnamnden");
         Assert.Equal(new DecisionStatusCell(DecisionState.Decided, new DateOnly(2024, 4, 23), "Kunskapsnämnden", "§ 31, dnr KUN 2024/52", 1), row.Draft);
@@ -47,7 +47,7 @@ public sealed class DecisionStatusTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var model = await new DashboardReader(database, database.Clock).ReadStatusAsync(null, OrganisationFilter.All);
+        var model = await new DashboardReader(database, database.Clock, database.Snapshots).ReadStatusAsync(null, OrganisationFilter.All);
 
         Assert.Equal(2026, model!.BudgetYear);
         Assert.Equal(SeedFiles.Municipality().PlanningCycles.Select(c => c.BudgetYear).Order(), model.BudgetYears);
@@ -65,7 +65,7 @@ public sealed class DecisionStatusTests
         var count = DemoFacts.Organisations(kind).Count;
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var model = await new DashboardReader(database, database.Clock).ReadStatusAsync(2026, filter);
+        var model = await new DashboardReader(database, database.Clock, database.Snapshots).ReadStatusAsync(2026, filter);
 
         Assert.Equal(count, model!.Rows.Count);
         Assert.All(model.Rows, r => Assert.Equal(kind, r.Kind));
@@ -76,7 +76,7 @@ public sealed class DecisionStatusTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        Assert.Null(await new DashboardReader(database, database.Clock).ReadStatusAsync(2031, OrganisationFilter.All));
+        Assert.Null(await new DashboardReader(database, database.Clock, database.Snapshots).ReadStatusAsync(2031, OrganisationFilter.All));
     }
 
     private static FakeTimeProvider StockholmNoon(DateOnly day) =>

@@ -29,7 +29,7 @@ public sealed class FollowUpRollUpTests
         await services.FollowUps.RecordFollowUpAsync(secretary, first.GoalId, new(FollowUpPoint.AnnualReport, Assessment.Met, null));
         await services.FollowUps.RecordFollowUpAsync(secretary, second.GoalId, new(FollowUpPoint.InterimReport, Assessment.PartlyMet, "Delvis."));
 
-        var rollUp = (await new DashboardReader(database, database.Clock).ReadAsync(2025, OrganisationFilter.All))!.RollUp;
+        var rollUp = (await new DashboardReader(database, database.Clock, database.Snapshots).ReadAsync(2025, OrganisationFilter.All))!.RollUp;
         var snapshotGoalCounts = (await db.PlanVersions.Where(v => v.Plan.BudgetYear == 2025)
                 .GroupBy(v => v.Plan.Organisation.Slug)
                 .Select(g => new { g.Key, Content = g.OrderByDescending(v => v.Number).First().Content })
@@ -58,7 +58,7 @@ public sealed class FollowUpRollUpTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var rollUp = (await new DashboardReader(database, database.Clock).ReadAsync(2025, filter))!.RollUp;
+        var rollUp = (await new DashboardReader(database, database.Clock, database.Snapshots).ReadAsync(2025, filter))!.RollUp;
 
         var goals = await AllDecidedGoalsAsync(database, 2025, kind);
         Assert.NotEmpty(rollUp.Organisations);
@@ -70,7 +70,7 @@ public sealed class FollowUpRollUpTests
         }
 
         // The filter must change the figures, or this test would prove nothing.
-        var all = (await new DashboardReader(database, database.Clock).ReadAsync(2025, OrganisationFilter.All))!.RollUp;
+        var all = (await new DashboardReader(database, database.Clock, database.Snapshots).ReadAsync(2025, OrganisationFilter.All))!.RollUp;
         Assert.True(all.Areas.Sum(a => a.Counts.Total) > rollUp.Areas.Sum(a => a.Counts.Total));
     }
 

@@ -13,7 +13,7 @@ public sealed class StartPageReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var page = await new StartPageReader(database, database.Clock).ReadAsync();
+        var page = await new StartPageReader(database, database.Clock, database.Snapshots).ReadAsync();
 
         Assert.NotNull(page);
         Assert.StartsWith("I Sandviken är världen alltid närvarande", page.Vision, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class StartPageReaderTests
         }
 
         database.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 10, 9, 0, 0, TimeSpan.Zero));
-        var page = await new StartPageReader(database, database.Clock).ReadAsync();
+        var page = await new StartPageReader(database, database.Clock, database.Snapshots).ReadAsync();
 
         Assert.Equal("2023–2026", page!.Period?.Name);
         Assert.Equal(4, page.Areas.Count);
@@ -65,7 +65,7 @@ public sealed class StartPageReaderTests
             .GroupBy(a => a.Slug)
             .ToDictionary(g => g.Key, g => g.Count());
 
-        var page = await new StartPageReader(database, database.Clock).ReadAsync();
+        var page = await new StartPageReader(database, database.Clock, database.Snapshots).ReadAsync();
 
         Assert.Equal(2026, page!.Cycle!.BudgetYear);
         Assert.All(page.Areas, a => Assert.Equal(expected.GetValueOrDefault(a.Slug), a.LinkedGoals));
@@ -77,7 +77,7 @@ public sealed class StartPageReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var cycle = (await new StartPageReader(database, database.Clock).ReadAsync())!.Cycle!;
+        var cycle = (await new StartPageReader(database, database.Clock, database.Snapshots).ReadAsync())!.Cycle!;
 
         // Demo 2026 (November 2026): some organisations have only the draft, one has neither; both deadlines have passed.
         var expected = DemoFacts.Cycle(2026, database.Clock);
@@ -93,7 +93,7 @@ public sealed class StartPageReaderTests
         await using var database = await TestDatabase.CreateSeededAsync();
         database.Clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
-        var cycle = (await new StartPageReader(database, database.Clock).ReadAsync())!.Cycle!;
+        var cycle = (await new StartPageReader(database, database.Clock, database.Snapshots).ReadAsync())!.Cycle!;
 
         Assert.Equal(2026, cycle.BudgetYear); // drafts for 2026 are due in April 2025
         Assert.Equal((0, 0), (cycle.DraftsOverdue, cycle.FinalsOverdue));
@@ -104,6 +104,6 @@ public sealed class StartPageReaderTests
     {
         await using var database = await TestDatabase.CreateMigratedAsync();
 
-        Assert.Null(await new StartPageReader(database, database.Clock).ReadAsync());
+        Assert.Null(await new StartPageReader(database, database.Clock, database.Snapshots).ReadAsync());
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Decisions;
 using Sandviken.Strategy.Domain.Seeding;
 
 namespace Sandviken.Strategy.Domain.Tests.Infrastructure;
@@ -22,6 +23,9 @@ public sealed class TestDatabase : IDbContextFactory<StrategyDbContext>, IAsyncD
     /// <summary>Today in the tests unless a test moves the clock: 26 November 2026, 10:00 in Stockholm.</summary>
     /// <remarks>A fake clock cannot go back: a test that needs an earlier day sets a new one.</remarks>
     public FakeTimeProvider Clock { get; set; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>This database's own cache of parsed plan versions, for the public readers made on it.</summary>
+    public PlanSnapshotCache Snapshots { get; } = new();
 
     public static async Task<TestDatabase> CreateMigratedAsync()
     {

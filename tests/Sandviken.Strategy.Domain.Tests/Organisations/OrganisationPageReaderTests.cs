@@ -28,7 +28,7 @@ public sealed class OrganisationPageReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var plan = await new PlanPageReader(database, database.Clock).ReadAsync("kunskapsnamnden", 2025);
+        var plan = await new PlanPageReader(database, database.Clock, database.Snapshots).ReadAsync("kunskapsnamnden", 2025);
 
         Assert.NotNull(plan);
         Assert.Equal(PlanStatus.Final, plan.Summary.Status);
@@ -46,7 +46,7 @@ public sealed class OrganisationPageReaderTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var plan = await new PlanPageReader(database, database.Clock).ReadAsync("overformyndarnamnden-i-vastra-gastrikland", 2026);
+        var plan = await new PlanPageReader(database, database.Clock, database.Snapshots).ReadAsync("overformyndarnamnden-i-vastra-gastrikland", 2026);
 
         Assert.NotNull(plan);
         Assert.Null(plan.ShownVersion);
@@ -74,7 +74,7 @@ public sealed class OrganisationPageReaderTests
     public async Task Unknown_organisations_and_years_give_nothing()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var plans = new PlanPageReader(database, database.Clock);
+        var plans = new PlanPageReader(database, database.Clock, database.Snapshots);
 
         Assert.Null(await new OrganisationPageReader(database, database.Clock).ReadAsync("finns-inte"));
         Assert.Null(await plans.ReadAsync("finns-inte", 2025));
