@@ -329,6 +329,7 @@ public sealed class SeedLoader(IDbContextFactory<StrategyDbContext> dbFactory, T
         StrategyDbContext db, Plan plan, DecisionKind kind, DemoDecisionSeed seed, IEnumerable<Goal> goals, int versionNumber, DateTime now)
     {
         var content = PlanSnapshot.Of(plan, goals).ToJson();
+        var decidedAtUtc = DecidedAtUtc(seed.DecidedOn, now);
         var version = new PlanVersion
         {
             Plan = plan,
@@ -336,7 +337,7 @@ public sealed class SeedLoader(IDbContextFactory<StrategyDbContext> dbFactory, T
             Kind = kind,
             Content = content,
             ContentSha256 = PlanSnapshot.Sha256Of(content),
-            CreatedAtUtc = now,
+            CreatedAtUtc = decidedAtUtc,
         };
         db.PlanVersions.Add(version);
         db.Decisions.Add(new Decision
@@ -347,9 +348,20 @@ public sealed class SeedLoader(IDbContextFactory<StrategyDbContext> dbFactory, T
             DecidedBy = seed.DecidedBy ?? plan.Organisation.Name,
             Reference = seed.Reference,
             RecordedBy = SeedUser,
-            RecordedAtUtc = now,
+            RecordedAtUtc = decidedAtUtc,
             PlanVersion = version,
         });
+    }
+
+    /// <summary>
+    /// When a demo decision's version was frozen and recorded: midday in Stockholm on the day of the decision, as if the
+    /// secretary had recorded it straight after the meeting, so a plan decided in 2025 does not say it was created on
+    /// the day the portal was first started. Never later than now: a seed file may hold a decision dated ahead.
+    /// </summary>
+    internal static DateTime DecidedAtUtc(DateOnly decidedOn, DateTime now)
+    {
+        var midday = PlanningCalendar.StartOfDayUtc(decidedOn).AddHours(12).UtcDateTime;
+        return midday < now ? midday : now;
     }
 
     private static T Read<T>(string path)

@@ -52,12 +52,15 @@ public sealed record WorkingCopy(
     };
 }
 
+/// <param name="RecordedBy">The name of the person who recorded the decision (their e-mail address when the account has no name).</param>
 public sealed record DecisionRecord(DecisionKind Kind, DateOnly DecidedOn, string DecidedBy, string Reference, int VersionNumber, string RecordedBy, DateTime RecordedAtUtc);
 
+/// <param name="RecordedBy">The name of the person who recorded the follow-up (their e-mail address when the account has no name).</param>
 public sealed record FollowUpRecord(int GoalId, FollowUps.FollowUpPoint Point, FollowUps.Assessment Assessment, string? Comment, string RecordedBy, DateTime RecordedAtUtc);
 
 public sealed record MeasurementRecord(int IndicatorId, string Period, decimal Value, string Source, DateTime FetchedAtUtc);
 
+/// <param name="User">The name of the person who made the change (their e-mail address when the account has no name).</param>
 public sealed record HistoryEntry(DateTime AtUtc, string User, string Action, string? Before, string? After);
 
 /// <summary>
@@ -127,7 +130,7 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
             .OrderBy(a => a.SortOrder)
             .Select(a => new AreaOption(a.Id, a.Slug, a.Title))
             .ToListAsync(ct);
-        var decisions = await db.Decisions.AsNoTracking()
+        var decisionRows = await db.Decisions.AsNoTracking()
             .Where(d => d.PlanId == planId)
             .OrderBy(d => d.PlanVersion.Number)
             .Select(d => new DecisionRecord(d.Kind, d.DecidedOn, d.DecidedBy, d.Reference, d.PlanVersion.Number, d.RecordedBy, d.RecordedAtUtc))
@@ -136,12 +139,15 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
         var goalIds = goals.Select(g => g.Id).ToList();
         var indicatorIds = goals.SelectMany(g => g.Indicators).Select(i => i.Id).ToList();
         // Sorted in memory: the point is stored as text, and the interim report comes before the annual report.
-        var followUps = (await db.FollowUps.AsNoTracking()
+        var followUpRows = (await db.FollowUps.AsNoTracking()
                 .Where(f => goalIds.Contains(f.GoalId))
                 .Select(f => new FollowUpRecord(f.GoalId, f.Point, f.Assessment, f.Comment, f.RecordedBy, f.RecordedAtUtc))
                 .ToListAsync(ct))
             .OrderBy(f => f.GoalId).ThenBy(f => f.Point)
             .ToList();
+        var names = await PeopleNames.ReadAsync(db, decisionRows.Select(d => d.RecordedBy).Concat(followUpRows.Select(f => f.RecordedBy)), ct);
+        var decisions = decisionRows.Select(d => d with { RecordedBy = names.Of(d.RecordedBy) }).ToList();
+        var followUps = followUpRows.Select(f => f with { RecordedBy = names.Of(f.RecordedBy) }).ToList();
         var measurements = await db.Measurements.AsNoTracking()
             .Where(m => indicatorIds.Contains(m.IndicatorId))
             .OrderBy(m => m.IndicatorId).ThenBy(m => m.Period)
@@ -172,10 +178,12 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
         }
 
         var key = planId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await db.AuditEntries.AsNoTracking()
+        var entries = await db.AuditEntries.AsNoTracking()
             .Where(a => a.Entity == "Plan" && a.EntityId == key)
             .OrderByDescending(a => a.Id)
             .Select(a => new HistoryEntry(a.AtUtc, a.User, a.Action, a.Before, a.After))
             .ToListAsync(ct);
+        var names = await PeopleNames.ReadAsync(db, entries.Select(e => e.User), ct);
+        return [.. entries.Select(e => e with { User = names.Of(e.User) })];
     }
 }

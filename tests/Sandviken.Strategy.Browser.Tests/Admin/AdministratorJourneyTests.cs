@@ -16,7 +16,7 @@ public sealed class AdministratorJourneyTests(BrowserFixture browser) : IClassFi
         await SignIn.WaitForInteractivityAsync(page);
         await Accessibility.AssertNoViolationsAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Nämnder och bolag" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hantera nämnder och bolag" }).ClickAsync();
         await page.WaitForURLAsync("**/admin/organisationer");
         await SignIn.WaitForInteractivityAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Lägg till", Exact = true }).ClickAsync();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Decisions;
 using Sandviken.Strategy.Domain.Organisations;
+using Sandviken.Strategy.Domain.Planning;
 using Sandviken.Strategy.Domain.Plans;
 using Sandviken.Strategy.Domain.Seeding;
 using Sandviken.Strategy.Domain.Tests.Infrastructure;
@@ -181,6 +182,35 @@ public sealed class SeedLoaderTests
             .Where(g => g.Count() == 2)
             .Select(g => g.OrderBy(v => v.Number).Select(v => PlanSnapshot.FromJson(v.Content).Goals.Count).ToArray());
         Assert.Contains(goalCounts, counts => counts[1] > counts[0]);
+    }
+
+    [Fact]
+    public async Task A_demo_version_is_created_and_recorded_at_midday_in_Stockholm_on_the_day_of_its_decision()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var db = database.CreateDbContext();
+
+        var decisions = await db.Decisions.Include(d => d.PlanVersion).ToListAsync();
+
+        Assert.NotEmpty(decisions);
+        Assert.All(decisions, d =>
+        {
+            var created = PlanningCalendar.ToStockholmTime(d.PlanVersion.CreatedAtUtc);
+            Assert.Equal((d.DecidedOn, new TimeOnly(12, 0)), (DateOnly.FromDateTime(created), TimeOnly.FromDateTime(created)));
+            Assert.Equal(d.PlanVersion.CreatedAtUtc, d.RecordedAtUtc);
+        });
+        // 21 April 2025 is summer time (UTC+2), 20 February 2025 would be winter time (UTC+1).
+        Assert.Equal(new DateTime(2025, 4, 21, 10, 0, 0, DateTimeKind.Utc), SeedLoader.DecidedAtUtc(new(2025, 4, 21), database.Clock.GetUtcNow().UtcDateTime));
+        Assert.Equal(new DateTime(2025, 2, 20, 11, 0, 0, DateTimeKind.Utc), SeedLoader.DecidedAtUtc(new(2025, 2, 20), database.Clock.GetUtcNow().UtcDateTime));
+    }
+
+    [Fact]
+    public void A_demo_decision_dated_ahead_is_recorded_now_not_in_the_future()
+    {
+        var now = new DateTime(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal(now, SeedLoader.DecidedAtUtc(new(2026, 11, 26), now));
+        Assert.Equal(now, SeedLoader.DecidedAtUtc(new(2027, 4, 20), now));
     }
 
     [Fact]
