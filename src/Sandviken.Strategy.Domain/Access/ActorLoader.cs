@@ -8,6 +8,7 @@ namespace Sandviken.Strategy.Domain.Access;
 /// <summary>Turns the signed-in principal into an <see cref="Actor"/> from the database, and logs refusals.</summary>
 public sealed class ActorLoader(ILogger<ActorLoader> logger)
 {
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Callers use the injected instance; Refuse on the same service uses the logger.")]
     public async Task<Actor> LoadAsync(StrategyDbContext db, ClaimsPrincipal? principal, CancellationToken ct)
     {
         var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);

@@ -26,4 +26,8 @@ public abstract class AdministrationService(IDbContextFactory<StrategyDbContext>
 
     protected void Audit(StrategyDbContext db, Actor actor, string action, string entity, object entityId, object? before, object? after) =>
         Auditing.Audit.Record(db, actor, time.GetUtcNow().UtcDateTime, action, entity, entityId, before, after);
+
+    /// <summary>Saves something new and its audit entry, which needs the new row's id, in one transaction.</summary>
+    protected Task SaveAuditedAsync(StrategyDbContext db, Actor actor, string action, string entity, Func<object> entityId, object? before, object? after, CancellationToken ct) =>
+        db.SaveAuditedAsync(actor, time.GetUtcNow().UtcDateTime, action, entity, entityId, before, () => after, ct);
 }

@@ -47,11 +47,7 @@ public sealed class OrganisationAdminService(IDbContextFactory<StrategyDbContext
                 AddedOn = Planning.PlanningCalendar.Today(Time),
             };
             db.Organisations.Add(organisation);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            Audit(db, actor, AuditActions.OrganisationAdd, "Organisation", organisation.Id, null, input);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await SaveAuditedAsync(db, actor, AuditActions.OrganisationAdd, "Organisation", () => organisation.Id, null, input, ct);
             return organisation.Id;
         }
     }

@@ -134,11 +134,7 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
                 AreasDecidedBy = input.AreasDecidedBy,
             };
             db.MandatePeriods.Add(period);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            Audit(db, actor, AuditActions.PeriodAdd, "MandatePeriod", period.Id, null, input);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await SaveAuditedAsync(db, actor, AuditActions.PeriodAdd, "MandatePeriod", () => period.Id, null, input, ct);
             return period.Id;
         }
     }
@@ -168,11 +164,7 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
                 SortOrder = (await db.StrategicAreas.Where(a => a.MandatePeriodId == periodId).MaxAsync(a => (int?)a.SortOrder, ct) ?? 0) + 1,
             };
             db.StrategicAreas.Add(area);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            Audit(db, actor, AuditActions.AreaAdd, "StrategicArea", area.Id, null, input);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await SaveAuditedAsync(db, actor, AuditActions.AreaAdd, "StrategicArea", () => area.Id, null, input, ct);
             return area.Id;
         }
     }
@@ -230,11 +222,7 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
 
             (ambition.Text, ambition.TargetValue, ambition.Unit, ambition.TargetYear, ambition.KoladaKpiId) =
                 (input.Text, input.TargetValue, input.Unit, input.TargetYear, input.KoladaKpiId);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            Audit(db, actor, before is null ? AuditActions.AmbitionAdd : AuditActions.AmbitionUpdate, "AreaAmbition", ambition.Id, before, input);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await SaveAuditedAsync(db, actor, before is null ? AuditActions.AmbitionAdd : AuditActions.AmbitionUpdate, "AreaAmbition", () => ambition.Id, before, input, ct);
             return ambition.Id;
         }
     }
@@ -246,11 +234,11 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
     {
         var problems = new Problems();
         problems.Require(input.Title.Length > 0, nameof(AreaInput.Title), "Ange områdets rubrik.");
-        problems.Require(input.Title.Length <= 200, nameof(AreaInput.Title), "Rubriken får vara högst 200 tecken.");
+        problems.Require(input.Title.Length <= FieldLimits.AreaTitleMaxLength, nameof(AreaInput.Title), FieldLimits.TooLong("Rubriken", FieldLimits.AreaTitleMaxLength));
         problems.Require(Slugs.From(input.Title).Length > 0 || input.Title.Length == 0, nameof(AreaInput.Title), "Rubriken behöver innehålla bokstäver eller siffror.");
         problems.Require(input.Lead.Length > 0, nameof(AreaInput.Lead), "Ange områdets inledande text.");
-        problems.Require(input.Lead.Length <= 4000, nameof(AreaInput.Lead), "Inledningen får vara högst 4 000 tecken.");
-        problems.Require((input.Body?.Length ?? 0) <= 8000, nameof(AreaInput.Body), "Texten får vara högst 8 000 tecken.");
+        problems.Require(input.Lead.Length <= FieldLimits.AreaLeadMaxLength, nameof(AreaInput.Lead), FieldLimits.TooLong("Inledningen", FieldLimits.AreaLeadMaxLength));
+        problems.Require((input.Body?.Length ?? 0) <= FieldLimits.AreaBodyMaxLength, nameof(AreaInput.Body), FieldLimits.TooLong("Texten", FieldLimits.AreaBodyMaxLength));
         return problems;
     }
 }

@@ -1,7 +1,9 @@
+using Sandviken.Strategy.Domain.Plans;
+
 namespace Sandviken.Strategy.Domain.Areas;
 
 /// <summary>A value of an ambition's key figure for one period, for example inhabitants in 2024 from Kolada.</summary>
-public class AmbitionMeasurement
+public class AmbitionMeasurement : IMeasuredValue
 {
     public int Id { get; set; }
 
@@ -16,4 +18,6 @@ public class AmbitionMeasurement
     public required string Source { get; set; }
 
     public DateTime FetchedAtUtc { get; set; }
+
+    int IMeasuredValue.MeasuredId => AreaAmbitionId;
 }

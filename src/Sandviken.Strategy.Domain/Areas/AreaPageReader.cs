@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Dashboard;
 using Sandviken.Strategy.Domain.Data;
@@ -35,7 +36,7 @@ public sealed record AmbitionView(int Id, string Text, decimal? TargetValue, str
     public IReadOnlyList<MeasurementPoint> Values { get; init; } = [];
 
     public Pace? Pace => Areas.Pace.Assess(
-        [.. Values.Where(v => int.TryParse(v.Period, out _)).Select(v => (int.Parse(v.Period, Swedish.Culture), v.Value))],
+        [.. Values.Where(v => int.TryParse(v.Period, CultureInfo.InvariantCulture, out _)).Select(v => (int.Parse(v.Period, CultureInfo.InvariantCulture), v.Value))],
         TargetValue,
         TargetYear);
 }

@@ -28,16 +28,9 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actor = await actors.LoadAsync(db, user, ct);
-        var plan = await db.Plans.Include(p => p.Organisation).SingleOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null || !actor.CanEditPlansOf(plan.OrganisationId))
-        {
-            throw actors.Refuse(actor, "RecordDecision", "Plan", planId, "Du kan bara registrera beslut för din egen nämnd eller ditt eget bolag.");
-        }
-
-        if (!plan.Organisation.IsActive)
-        {
-            throw new RuleViolationException($"{plan.Organisation.Name} är inte längre aktiv. Inga fler beslut kan registreras för dess planer.");
-        }
+        var found = await db.Plans.Include(p => p.Organisation).SingleOrDefaultAsync(p => p.Id == planId, ct);
+        actors.Enforce(actor, PlanWrite.RecordDecision, found is null ? null : PlanWriteTarget.Of(found), "RecordDecision", "Plan", planId);
+        var plan = found!;
 
         if (expectedPlanToken is { } token && token != plan.ConcurrencyToken)
         {
@@ -98,13 +91,11 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
         db.PlanVersions.Add(version);
         db.Decisions.Add(decision);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await PlanEditingService.SavePlanChangeAsync(db, ct);
-        Audit.Record(db, actor, now, AuditActions.DecisionRecord, "Plan", plan.Id,
+        await db.SaveAuditedAsync(
+            actor, now, AuditActions.DecisionRecord, "Plan", () => plan.Id,
             new { Status = statusBefore },
-            new { Status = plan.Status, input.Kind, decision.DecidedOn, decision.DecidedBy, decision.Reference, Version = version.Number, version.ContentSha256 });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+            () => new { Status = plan.Status, input.Kind, decision.DecidedOn, decision.DecidedBy, decision.Reference, Version = version.Number, version.ContentSha256 },
+            ct, PlanEditingService.SavePlanChangeAsync);
         return version.Number;
     }
 
@@ -113,18 +104,10 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actor = await actors.LoadAsync(db, user, ct);
-        if (!actor.IsAdministrator)
-        {
-            throw actors.Refuse(actor, "ReopenPlan", "Plan", planId, "Bara en administratör kan öppna en fastställd plan för revidering.");
-        }
-
-        var plan = await db.Plans.Include(p => p.Organisation).SingleOrDefaultAsync(p => p.Id == planId, ct)
-            ?? throw new RuleViolationException("Planen finns inte.");
-        if (!plan.Organisation.IsActive)
-        {
-            // A reopened plan needs a new decision, which an inactive organisation can no longer take.
-            throw new RuleViolationException($"{plan.Organisation.Name} är inte längre aktiv. Dess planer kan inte öppnas för revidering.");
-        }
+        // Only an administrator's attempt reads the plan: anyone else is refused before it is looked up.
+        var found = actor.IsAdministrator ? await db.Plans.Include(p => p.Organisation).SingleOrDefaultAsync(p => p.Id == planId, ct) : null;
+        actors.Enforce(actor, PlanWrite.Reopen, found is null ? null : PlanWriteTarget.Of(found), "ReopenPlan", "Plan", planId);
+        var plan = found!;
 
         reason = (reason ?? "").Trim();
         if (reason.Length < 10)
@@ -135,11 +118,6 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
         if (reason.Length > 2000)
         {
             throw new ValidationFailedException("Reason", "Motiveringen får vara högst 2 000 tecken.");
-        }
-
-        if (plan.Status != PlanStatus.Final)
-        {
-            throw new RuleViolationException("Bara en fastställd plan kan öppnas för revidering.");
         }
 
         plan.Status = PlanStatus.Revision;
@@ -195,9 +173,9 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
             nameof(DecisionInput.DecidedOn),
             $"Det nya slutgiltiga beslutet kan inte vara fattat före det förra ({finalDecidedOn?.ToString("d MMMM yyyy", Swedish.Culture)}).");
         problems.Require(input.DecidedBy.Length > 0, nameof(DecisionInput.DecidedBy), "Ange vilken instans som fattade beslutet, till exempel nämndens namn.");
-        problems.Require(input.DecidedBy.Length <= 200, nameof(DecisionInput.DecidedBy), "Beslutsinstansen får vara högst 200 tecken.");
+        problems.Require(input.DecidedBy.Length <= FieldLimits.DecidedByMaxLength, nameof(DecisionInput.DecidedBy), FieldLimits.TooLong("Beslutsinstansen", FieldLimits.DecidedByMaxLength));
         problems.Require(input.Reference.Length > 0, nameof(DecisionInput.Reference), "Ange paragraf, till exempel § 45.");
-        problems.Require(input.Reference.Length <= 200, nameof(DecisionInput.Reference), "Referensen får vara högst 200 tecken.");
+        problems.Require(input.Reference.Length <= FieldLimits.DecisionReferenceMaxLength, nameof(DecisionInput.Reference), FieldLimits.TooLong("Referensen", FieldLimits.DecisionReferenceMaxLength));
         problems.ThrowIfAny();
     }
 }

@@ -30,7 +30,10 @@ public sealed class FollowUpService(IDbContextFactory<StrategyDbContext> dbFacto
         var problems = new Problems();
         problems.Require(Enum.IsDefined(input.Point), nameof(FollowUpInput.Point), "Välj delårsrapport eller årsredovisning.");
         problems.Require(Enum.IsDefined(input.Assessment), nameof(FollowUpInput.Assessment), "Välj en bedömning.");
-        problems.Require((comment?.Length ?? 0) <= 2000, nameof(FollowUpInput.Comment), "Kommentaren får vara högst 2 000 tecken.");
+        problems.Require(
+            (comment?.Length ?? 0) <= FieldLimits.FollowUpCommentMaxLength,
+            nameof(FollowUpInput.Comment),
+            FieldLimits.TooLong("Kommentaren", FieldLimits.FollowUpCommentMaxLength));
         problems.Require(
             comment is not null || input.Assessment is Assessment.Met or Assessment.NotAssessed,
             nameof(FollowUpInput.Comment),
@@ -101,18 +104,13 @@ public sealed class FollowUpService(IDbContextFactory<StrategyDbContext> dbFacto
     {
         var actor = await actors.LoadAsync(db, user, ct);
         var goal = await db.Goals.Where(g => g.Id == goalId)
-            .Select(g => new { g.PlanId, g.Plan.OrganisationId, OrganisationName = g.Plan.Organisation.Name, g.Plan.Organisation.IsActive })
+            .Select(g => new
+            {
+                g.PlanId,
+                Target = new PlanWriteTarget(g.Plan.OrganisationId, g.Plan.Organisation.Name, g.Plan.Organisation.IsActive, g.Plan.Status),
+            })
             .SingleOrDefaultAsync(ct);
-        if (goal is null || !actor.CanEditPlansOf(goal.OrganisationId))
-        {
-            throw actors.Refuse(actor, operation, "Goal", goalId, "Du kan bara följa upp mål för din egen nämnd eller ditt eget bolag.");
-        }
-
-        if (!goal.IsActive)
-        {
-            throw new RuleViolationException($"{goal.OrganisationName} är inte längre aktiv. Dess mål kan inte längre följas upp.");
-        }
-
-        return (actor, goal.PlanId);
+        actors.Enforce(actor, PlanWrite.FollowUp, goal?.Target, operation, "Goal", goalId);
+        return (actor, goal!.PlanId);
     }
 }

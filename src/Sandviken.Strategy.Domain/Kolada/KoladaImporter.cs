@@ -137,7 +137,7 @@ public sealed class KoladaImporter(
         var ambitionIds = kpis.Values.SelectMany(k => k.Ambitions).ToList();
         var measurements = await db.Measurements.Where(m => m.Source == Source && indicatorIds.Contains(m.IndicatorId)).ToListAsync(ct);
         var ambitionMeasurements = await db.AmbitionMeasurements.Where(m => m.Source == Source && ambitionIds.Contains(m.AreaAmbitionId)).ToListAsync(ct);
-        int added = 0, updated = 0;
+        var outcomes = new List<Upserted>();
 
         // A key figure that was not asked for is ignored; the same figure and year twice counts once (the last).
         var values = series.Values
@@ -147,39 +147,17 @@ public sealed class KoladaImporter(
         foreach (var value in values)
         {
             var period = value.Period.ToString(CultureInfo.InvariantCulture);
-            foreach (var indicatorId in kpis[value.Kpi].Indicators)
-            {
-                var existing = measurements.SingleOrDefault(m => m.IndicatorId == indicatorId && m.Period == period);
-                if (existing is null)
-                {
-                    db.Measurements.Add(new Measurement { IndicatorId = indicatorId, Period = period, Value = value.Value, Source = Source, FetchedAtUtc = now });
-                    added++;
-                }
-                else
-                {
-                    updated += existing.Value != value.Value ? 1 : 0;
-                    (existing.Value, existing.FetchedAtUtc) = (value.Value, now);
-                }
-            }
-
-            foreach (var ambitionId in kpis[value.Kpi].Ambitions)
-            {
-                var existing = ambitionMeasurements.SingleOrDefault(m => m.AreaAmbitionId == ambitionId && m.Period == period);
-                if (existing is null)
-                {
-                    db.AmbitionMeasurements.Add(new AmbitionMeasurement { AreaAmbitionId = ambitionId, Period = period, Value = value.Value, Source = Source, FetchedAtUtc = now });
-                    added++;
-                }
-                else
-                {
-                    updated += existing.Value != value.Value ? 1 : 0;
-                    (existing.Value, existing.FetchedAtUtc) = (value.Value, now);
-                }
-            }
+            outcomes.AddRange(kpis[value.Kpi].Indicators.Select(indicatorId => Upsert(
+                db.Measurements, measurements, indicatorId, period, value.Value, now,
+                () => new Measurement { IndicatorId = indicatorId, Period = period, Source = Source })));
+            outcomes.AddRange(kpis[value.Kpi].Ambitions.Select(ambitionId => Upsert(
+                db.AmbitionMeasurements, ambitionMeasurements, ambitionId, period, value.Value, now,
+                () => new AmbitionMeasurement { AreaAmbitionId = ambitionId, Period = period, Source = Source })));
         }
 
         var answered = series.Values.Select(v => v.Kpi).Concat(series.Missing.Select(m => m.Kpi)).Where(kpis.ContainsKey).Distinct().Order();
-        var result = new KoladaImportResult(added, updated, series.Missing, [.. answered], [.. kpis.Keys.Order()]);
+        var result = new KoladaImportResult(
+            outcomes.Count(o => o == Upserted.Added), outcomes.Count(o => o == Upserted.Updated), series.Missing, [.. answered], [.. kpis.Keys.Order()]);
         db.AuditEntries.Add(new AuditEntry
         {
             AtUtc = now,
@@ -192,5 +170,35 @@ public sealed class KoladaImporter(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return result;
+    }
+
+    /// <summary>
+    /// Stores Kolada's value of one indicator or ambition for a period: adds it, or updates the stored one in place
+    /// (an unchanged value only gets its new fetch time). One method for both kinds of value.
+    /// </summary>
+    /// <param name="stored">The Kolada values already stored for what is imported, of this kind.</param>
+    /// <param name="create">A new value of this kind for <paramref name="measuredId"/> and the period, from Kolada.</param>
+    internal static Upserted Upsert<T>(DbSet<T> set, IReadOnlyList<T> stored, int measuredId, string period, decimal value, DateTime now, Func<T> create)
+        where T : class, IMeasuredValue
+    {
+        var existing = stored.SingleOrDefault(m => m.MeasuredId == measuredId && m.Period == period);
+        if (existing is null)
+        {
+            var added = create();
+            (added.Value, added.FetchedAtUtc) = (value, now);
+            set.Add(added);
+            return Upserted.Added;
+        }
+
+        var changed = existing.Value != value;
+        (existing.Value, existing.FetchedAtUtc) = (value, now);
+        return changed ? Upserted.Updated : Upserted.Unchanged;
+    }
+
+    internal enum Upserted
+    {
+        Added,
+        Updated,
+        Unchanged,
     }
 }

@@ -17,6 +17,15 @@ public class Goal
 
     public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
 
+    /// <summary>
+    /// The id of the user who last added or changed the goal (moving it is not changing it); null for goals copied,
+    /// seeded or last written before this was kept. Named in the conflict a colleague's save meets.
+    /// </summary>
+    public string? UpdatedByUserId { get; set; }
+
+    /// <summary>When <see cref="UpdatedByUserId"/> added or changed the goal.</summary>
+    public DateTime? UpdatedAtUtc { get; set; }
+
     public List<GoalArea> Areas { get; set; } = [];
 
     public List<Indicator> Indicators { get; set; } = [];

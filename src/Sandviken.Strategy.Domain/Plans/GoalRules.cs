@@ -23,8 +23,11 @@ internal static partial class GoalRules
     {
         var problems = new Problems();
         problems.Require(input.Title.Length > 0, nameof(GoalInput.Title), "Ange en rubrik för målet.");
-        problems.Require(input.Title.Length <= 300, nameof(GoalInput.Title), "Rubriken får vara högst 300 tecken.");
-        problems.Require((input.Description?.Length ?? 0) <= 4000, nameof(GoalInput.Description), "Beskrivningen får vara högst 4 000 tecken.");
+        problems.Require(input.Title.Length <= FieldLimits.GoalTitleMaxLength, nameof(GoalInput.Title), FieldLimits.TooLong("Rubriken", FieldLimits.GoalTitleMaxLength));
+        problems.Require(
+            (input.Description?.Length ?? 0) <= FieldLimits.GoalDescriptionMaxLength,
+            nameof(GoalInput.Description),
+            FieldLimits.TooLong("Beskrivningen", FieldLimits.GoalDescriptionMaxLength));
         problems.Require(input.AreaIds.Count > 0, nameof(GoalInput.AreaIds), "Koppla målet till minst ett strategiskt område.");
         problems.Require(input.AreaIds.All(validAreaIds.Contains), nameof(GoalInput.AreaIds), "Välj bland den här mandatperiodens strategiska områden.");
         problems.Require(input.Indicators.Count <= 20, nameof(GoalInput.Indicators), "Ett mål kan ha högst 20 indikatorer.");
@@ -34,9 +37,9 @@ internal static partial class GoalRules
             var indicator = input.Indicators[i];
             var field = $"{nameof(GoalInput.Indicators)}[{i}].";
             problems.Require(indicator.Name.Length > 0, field + nameof(IndicatorInput.Name), "Ange indikatorns namn.");
-            problems.Require(indicator.Name.Length <= 300, field + nameof(IndicatorInput.Name), "Namnet får vara högst 300 tecken.");
+            problems.Require(indicator.Name.Length <= FieldLimits.IndicatorNameMaxLength, field + nameof(IndicatorInput.Name), FieldLimits.TooLong("Namnet", FieldLimits.IndicatorNameMaxLength));
             problems.Require(indicator.Unit.Length > 0, field + nameof(IndicatorInput.Unit), "Ange en enhet, till exempel procent eller antal.");
-            problems.Require(indicator.Unit.Length <= 100, field + nameof(IndicatorInput.Unit), "Enheten får vara högst 100 tecken.");
+            problems.Require(indicator.Unit.Length <= FieldLimits.IndicatorUnitMaxLength, field + nameof(IndicatorInput.Unit), FieldLimits.TooLong("Enheten", FieldLimits.IndicatorUnitMaxLength));
             problems.Require(Enum.IsDefined(indicator.Direction), field + nameof(IndicatorInput.Direction), "Välj om värdet ska öka, minska eller bibehållas.");
             problems.Check(indicator.BaselineValue, field + nameof(IndicatorInput.BaselineValue));
             problems.Check(indicator.TargetValue, field + nameof(IndicatorInput.TargetValue));

@@ -1,7 +1,7 @@
 namespace Sandviken.Strategy.Domain.Plans;
 
 /// <summary>One value of an indicator for one period, entered by hand or imported (for example from Kolada).</summary>
-public class Measurement
+public class Measurement : IMeasuredValue
 {
     public int Id { get; set; }
 
@@ -17,4 +17,6 @@ public class Measurement
     public required string Source { get; set; }
 
     public DateTime FetchedAtUtc { get; set; }
+
+    int IMeasuredValue.MeasuredId => IndicatorId;
 }

@@ -19,16 +19,15 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actor = await actors.LoadAsync(db, user, ct);
-        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct);
-        if (organisation is null || !actor.CanEditPlansOf(organisationId))
-        {
-            throw actors.Refuse(actor, "CreatePlan", "Organisation", organisationId, "Du kan bara skapa planer för din egen nämnd eller ditt eget bolag.");
-        }
-
-        if (!organisation.IsActive)
-        {
-            throw new RuleViolationException($"{organisation.Name} är inte längre aktiv och kan inte få nya planer.");
-        }
+        var found = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct);
+        actors.Enforce(
+            actor,
+            PlanWrite.CreatePlan,
+            found is null ? null : new PlanWriteTarget(found.Id, found.Name, found.IsActive, null),
+            "CreatePlan",
+            "Organisation",
+            organisationId);
+        var organisation = found!;
 
         if (!await db.PlanningCycles.AnyAsync(c => c.MunicipalityId == organisation.MunicipalityId && c.BudgetYear == budgetYear, ct))
         {
@@ -51,13 +50,11 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
             plan.Goals.AddRange(await CopyPreviousGoalsAsync(db, organisationId, budgetYear, ct));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Plans.Add(plan);
-        await SavePlanChangeAsync(db, ct);
-        Audit.Record(db, actor, Now, AuditActions.PlanCreate, "Plan", plan.Id, null,
-            new { plan.OrganisationId, plan.BudgetYear, CopiedGoals = plan.Goals.Select(g => g.Title).ToList() });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await db.SaveAuditedAsync(
+            actor, Now, AuditActions.PlanCreate, "Plan", () => plan.Id, null,
+            () => new { plan.OrganisationId, plan.BudgetYear, CopiedGoals = plan.Goals.Select(g => g.Title).ToList() },
+            ct, SavePlanChangeAsync);
         return plan.Id;
     }
 
@@ -80,14 +77,11 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
             Title = input.Title,
         };
         Apply(goal, input);
+        Stamp(goal, actor);
         db.Goals.Add(goal);
         plan.ConcurrencyToken = Guid.NewGuid();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await SavePlanChangeAsync(db, ct);
-        Audit.Record(db, actor, Now, AuditActions.GoalAdd, "Plan", plan.Id, null, new { GoalId = goal.Id, Goal = input });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await db.SaveAuditedAsync(actor, Now, AuditActions.GoalAdd, "Plan", () => plan.Id, null, () => new { GoalId = goal.Id, Goal = input }, ct, SavePlanChangeAsync);
         return new GoalState(goal.Id, goal.ConcurrencyToken, goal.SortOrder, input);
     }
 
@@ -97,10 +91,10 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var planId = await PlanIdOfGoalAsync(db, user, goalId, "UpdateGoal", ct);
         var (actor, plan) = await LoadEditablePlanAsync(db, user, planId, "UpdateGoal", ct);
-        var goal = await LoadGoalAsync(db, goalId, ct) ?? throw await ConflictAsync(db, planId, goalId, ct);
+        var goal = await LoadGoalAsync(db, goalId, ct) ?? throw await ConflictAsync(db, goalId, ct);
         if (goal.ConcurrencyToken != expectedToken)
         {
-            throw await ConflictAsync(db, planId, goalId, ct);
+            throw await ConflictAsync(db, goalId, ct);
         }
 
         input = GoalRules.Normalise(input);
@@ -118,10 +112,11 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         db.Entry(goal).Property(g => g.ConcurrencyToken).OriginalValue = expectedToken;
         goal.ConcurrencyToken = Guid.NewGuid();
         Apply(goal, input);
+        Stamp(goal, actor);
         plan.ConcurrencyToken = Guid.NewGuid();
         Audit.Record(db, actor, Now, AuditActions.GoalUpdate, "Plan", plan.Id, new { GoalId = goal.Id, Goal = before }, new { GoalId = goal.Id, Goal = input });
 
-        await SaveOrConflictAsync(db, planId, goalId, ct);
+        await SaveOrConflictAsync(db, goalId, ct);
         return new GoalState(goal.Id, goal.ConcurrencyToken, goal.SortOrder, input);
     }
 
@@ -130,10 +125,10 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var planId = await PlanIdOfGoalAsync(db, user, goalId, "RemoveGoal", ct);
         var (actor, plan) = await LoadEditablePlanAsync(db, user, planId, "RemoveGoal", ct);
-        var goal = await LoadGoalAsync(db, goalId, ct) ?? throw await ConflictAsync(db, planId, goalId, ct);
+        var goal = await LoadGoalAsync(db, goalId, ct) ?? throw await ConflictAsync(db, goalId, ct);
         if (goal.ConcurrencyToken != expectedToken)
         {
-            throw await ConflictAsync(db, planId, goalId, ct);
+            throw await ConflictAsync(db, goalId, ct);
         }
 
         // Follow-ups and values belong to what was decided and followed up: a goal that has them stays.
@@ -146,7 +141,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         db.Goals.Remove(goal);
         plan.ConcurrencyToken = Guid.NewGuid();
         Audit.Record(db, actor, Now, AuditActions.GoalRemove, "Plan", plan.Id, new { GoalId = goal.Id, Goal = StateOf(goal).Input }, null);
-        await SaveOrConflictAsync(db, planId, goalId, ct);
+        await SaveOrConflictAsync(db, goalId, ct);
     }
 
     /// <summary>Moves a goal one place up (-1) or down (+1) in the plan's order.</summary>
@@ -164,7 +159,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         var index = goals.FindIndex(g => g.Id == goalId);
         if (index < 0)
         {
-            throw await ConflictAsync(db, planId, goalId, ct);
+            throw await ConflictAsync(db, goalId, ct);
         }
 
         var target = index + step;
@@ -187,26 +182,15 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    // Who last added or changed the goal, for the conflict message: read from the goal, not searched for in the audit log.
+    private void Stamp(Goal goal, Actor actor) => (goal.UpdatedByUserId, goal.UpdatedAtUtc) = (actor.UserId, Now);
+
     private async Task<(Actor Actor, Plan Plan)> LoadEditablePlanAsync(StrategyDbContext db, ClaimsPrincipal user, int planId, string operation, CancellationToken ct)
     {
         var actor = await actors.LoadAsync(db, user, ct);
         var plan = await db.Plans.Include(p => p.Organisation).SingleOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null || !actor.CanEditPlansOf(plan.OrganisationId))
-        {
-            throw actors.Refuse(actor, operation, "Plan", planId, "Du kan bara ändra planer för din egen nämnd eller ditt eget bolag.");
-        }
-
-        if (plan.Status == PlanStatus.Final)
-        {
-            throw new RuleViolationException("Planen är fastställd och kan inte ändras. En administratör kan öppna den för revidering.");
-        }
-
-        if (!plan.Organisation.IsActive)
-        {
-            throw new RuleViolationException($"{plan.Organisation.Name} är inte längre aktiv. Dess planer kan läsas men inte ändras.");
-        }
-
-        return (actor, plan);
+        actors.Enforce(actor, PlanWrite.ChangeGoals, plan is null ? null : PlanWriteTarget.Of(plan), operation, "Plan", planId);
+        return (actor, plan!);
     }
 
     // A goal that is gone was removed by a colleague (a conflict) — unless the user may edit nothing at all.
@@ -219,7 +203,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         }
 
         var actor = await actors.LoadAsync(db, user, ct);
-        if (!actor.IsAdministrator && !(actor.IsSignedIn && actor.OrganisationIds.Count > 0 && actor.Roles.Contains(Users.Roles.Secretary)))
+        if (!PlanWriteGate.MayWriteAnyPlan(actor))
         {
             throw actors.Refuse(actor, operation, "Goal", goalId, "Du kan bara ändra planer för din egen nämnd eller ditt eget bolag.");
         }
@@ -310,7 +294,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         })];
     }
 
-    private static async Task SaveOrConflictAsync(StrategyDbContext db, int planId, int goalId, CancellationToken ct)
+    private static async Task SaveOrConflictAsync(StrategyDbContext db, int goalId, CancellationToken ct)
     {
         try
         {
@@ -318,7 +302,7 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
         }
         catch (DbUpdateConcurrencyException e) when (e.Entries.Any(x => x.Entity is Goal))
         {
-            throw await ConflictAsync(db, planId, goalId, ct);
+            throw await ConflictAsync(db, goalId, ct);
         }
         catch (DbUpdateException e)
         {
@@ -343,18 +327,20 @@ public sealed class PlanEditingService(IDbContextFactory<StrategyDbContext> dbFa
     internal static RuleViolationException PlanChangedMeanwhile(Exception inner) =>
         new("Någon annan ändrade planen i samma ögonblick. Inget har sparats: ladda om sidan och försök igen.", inner);
 
-    private static async Task<GoalConflictException> ConflictAsync(StrategyDbContext db, int planId, int goalId, CancellationToken ct)
+    private static async Task<GoalConflictException> ConflictAsync(StrategyDbContext db, int goalId, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var current = await db.Goals.AsNoTracking().Include(g => g.Areas).Include(g => g.Indicators).SingleOrDefaultAsync(g => g.Id == goalId, ct);
-        var planKey = planId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var goalKey = $"\"GoalId\":{goalId},";
-        var last = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.Entity == "Plan" && a.EntityId == planKey && a.Action.StartsWith("Goal.")
-                && ((a.After != null && a.After.Contains(goalKey)) || (a.Before != null && a.Before.Contains(goalKey))))
-            .OrderByDescending(a => a.Id)
-            .Select(a => new { a.User, a.AtUtc })
+        if (current is null)
+        {
+            return new GoalConflictException(null, null, null);
+        }
+
+        // The person's name when the account has one, else the address they sign in with.
+        var changedBy = current.UpdatedByUserId is not { } userId ? null : await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => u.DisplayName != "" ? u.DisplayName : u.Email ?? u.UserName)
             .FirstOrDefaultAsync(ct);
-        return new GoalConflictException(current is null ? null : StateOf(current), last?.User, last?.AtUtc);
+        return new GoalConflictException(StateOf(current), changedBy, current.UpdatedByUserId is null ? null : current.UpdatedAtUtc);
     }
 }

@@ -42,7 +42,8 @@ public sealed record WorkingCopy(
     IReadOnlyList<MeasurementRecord> Measurements,
     Guid PlanToken)
 {
-    public bool IsEditable => CanEdit && Status != PlanStatus.Final;
+    /// <summary>Whether goals can be changed: the same answer as the plan-write gate's for <see cref="PlanWrite.ChangeGoals"/>.</summary>
+    public bool IsEditable => CanEdit && PlanWriteGate.StatusAllows(PlanWrite.ChangeGoals, Status);
 
     public DecisionKind? NextDecision => Status switch
     {
@@ -99,7 +100,7 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
             .Where(o => o.IsActive || o.Plans.Count > 0)
             .Select(o => new WorkspaceOrganisation(
                 o.Id, o.Slug, o.Name, o.Kind,
-                actor.CanEditPlansOf(o.Id) && o.IsActive,
+                PlanWriteGate.Allows(actor, PlanWrite.CreatePlan, new PlanWriteTarget(o.Id, o.Name, o.IsActive, null)),
                 [.. o.Plans.OrderByDescending(p => p.BudgetYear)],
                 [.. cycleYears.Except(o.Plans.Select(p => p.BudgetYear)).OrderDescending()]))
             // Your own organisations first, then the rest in Swedish order.
@@ -123,6 +124,7 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
             throw actors.Refuse(actor, "ReadWorkingCopy", "Plan", planId, "Du har inte behörighet att se den här planen i arbetsytan.");
         }
 
+        var target = new PlanWriteTarget(plan.OrganisationId, plan.Name, plan.IsActive, plan.Status);
         var goals = await db.Goals.AsNoTracking().Include(g => g.Areas).Include(g => g.Indicators)
             .Where(g => g.PlanId == planId).OrderBy(g => g.SortOrder).ThenBy(g => g.Id).ToListAsync(ct);
         var areas = await db.StrategicAreas.AsNoTracking()
@@ -156,8 +158,8 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
 
         return new WorkingCopy(
             plan.Id, plan.OrganisationId, plan.Slug, plan.Name, plan.Kind, plan.BudgetYear, plan.Status,
-            actor.CanEditPlansOf(plan.OrganisationId) && plan.IsActive,
-            actor.IsAdministrator && plan.Status == PlanStatus.Final && plan.IsActive,
+            PlanWriteGate.Allows(actor, PlanWrite.FollowUp, target),
+            PlanWriteGate.Allows(actor, PlanWrite.Reopen, target),
             areas,
             [.. goals.Select(PlanEditingService.StateOf)],
             decisions,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Sandviken.Strategy.Domain;
 using Sandviken.Strategy.Domain.Dashboard;
@@ -50,7 +51,7 @@ internal static class DecisionStatusCsv
             "Slutgiltigt: status", "Slutgiltigt: beslutsdatum", "Slutgiltigt: beslutsinstans", "Slutgiltigt: referens", "Slutgiltigt: version");
         foreach (var row in model.Rows)
         {
-            Line(csv, [model.BudgetYear.ToString(Swedish.Culture), row.Name, Labels.Of(row.Kind), .. Cells(row.Draft), .. Cells(row.Final)]);
+            Line(csv, [model.BudgetYear.ToString(CultureInfo.InvariantCulture), row.Name, Labels.Of(row.Kind), .. Cells(row.Draft), .. Cells(row.Final)]);
         }
 
         return csv.ToString();
@@ -59,10 +60,10 @@ internal static class DecisionStatusCsv
     private static string[] Cells(DecisionStatusCell cell) =>
     [
         cell.State == DecisionState.NotApplicable ? $"{Labels.Of(cell.State)} – {Labels.NotApplicableReason}" : Labels.Of(cell.State),
-        cell.DecidedOn?.ToString("yyyy-MM-dd", Swedish.Culture) ?? "",
+        cell.DecidedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
         cell.DecidedBy ?? "",
         cell.Reference ?? "",
-        cell.VersionNumber?.ToString(Swedish.Culture) ?? "",
+        cell.VersionNumber?.ToString(CultureInfo.InvariantCulture) ?? "",
     ];
 
     private static void Line(StringBuilder csv, params string[] cells) =>

@@ -29,7 +29,8 @@ public sealed class AreaPageReaderTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var reader = new AreaPageReader(database, database.Clock, database.Snapshots);
 
-        var organisations = new[] { "vaxa-for-framtiden", "minskad-klimatpaverkan", "utbildning-som-gor-skillnad", "en-kommun-att-trivas-i" }
+        string[] slugs = ["vaxa-for-framtiden", "minskad-klimatpaverkan", "utbildning-som-gor-skillnad", "en-kommun-att-trivas-i"];
+        var organisations = slugs
             .Select(slug => reader.ReadAsync(slug, 2026).Result.Page!)
             .SelectMany(p => p.Organisations)
             .ToList();

@@ -52,6 +52,6 @@ public sealed class KoladaJsonTests
 
         var error = Assert.Throws<KoladaException>(() => KoladaJson.Parse(file));
 
-        Assert.StartsWith("Svaret från Kolada gick inte att läsa: ogiltig JSON", error.Message);
+        Assert.StartsWith("Svaret från Kolada gick inte att läsa: ogiltig JSON", error.Message, StringComparison.Ordinal);
     }
 }

@@ -10,7 +10,7 @@ namespace Sandviken.Strategy.Web.Components.Forms;
 /// ("Ange …"), while the field keeps the text and says how to write it. A date after <see cref="Max"/> is passed on
 /// as typed (the domain refuses it too) and the field says so at once.
 /// </summary>
-public partial class SwedishDateField : BoundFieldBase<DateOnly?>
+public partial class SwedishDateField
 {
     private string text = "";
     private string? textError;
