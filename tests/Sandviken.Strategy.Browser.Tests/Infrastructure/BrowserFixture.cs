@@ -56,12 +56,12 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page in its own context, Swedish locale, with or without JavaScript, 1280 pixels wide unless told.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true, int width = 1280)
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true, int width = 1280, string locale = "sv-SE")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            Locale = "sv-SE",
+            Locale = locale,
             JavaScriptEnabled = javaScriptEnabled,
             ViewportSize = new ViewportSize { Width = width, Height = 800 },
         });
