@@ -68,7 +68,8 @@ public sealed class AdministratorJourneyTests(BrowserFixture browser) : IClassFi
         await secretary.GetByLabel("Nytt lösenord (minst 12 tecken)").FillAsync("mias egna hemliga fras");
         await secretary.GetByLabel("Upprepa det nya lösenordet").FillAsync("mias egna hemliga fraz");
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Byt lösenord" }).ClickAsync();
-        await Assertions.Expect(secretary.GetByText("Lösenorden är inte likadana. Skriv det nya lösenordet två gånger.")).ToBeVisibleAsync();
+        // Next to the field (the refusal above the form repeats it after its first words).
+        await Assertions.Expect(secretary.GetByText("Lösenorden är inte likadana. Skriv det nya lösenordet två gånger.", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(secretary.GetByLabel("Upprepa det nya lösenordet")).ToHaveAttributeAsync("aria-invalid", "true");
         await Accessibility.AssertNoViolationsAsync(secretary);
         await secretary.GetByLabel("Nuvarande lösenord").FillAsync("ett annat tillfälligt lösenord");
@@ -189,7 +190,7 @@ public sealed class AdministratorJourneyTests(BrowserFixture browser) : IClassFi
         await Assertions.Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("Fastställd");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Öppna för revidering" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Skriv varför planen öppnas, med minst 10 tecken.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Skriv varför planen öppnas, med minst 10 tecken.", new() { Exact = true })).ToBeVisibleAsync();
         await page.GetByLabel("Motivering").FillAsync("Styrelsen ändrade ägardirektivet i oktober.");
         await page.GetByLabel("Motivering").PressAsync("Tab");
         await page.GetByRole(AriaRole.Button, new() { Name = "Öppna för revidering" }).ClickAsync();

@@ -1,14 +1,9 @@
 using System.Security.Claims;
 using Bunit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Sandviken.Strategy.Domain.Administration;
-using Sandviken.Strategy.Domain.Data;
-using Sandviken.Strategy.Domain.Users;
 using Sandviken.Strategy.Web.Components.Pages.Admin;
 using Sandviken.Strategy.Web.Components.Shared;
-using Sandviken.Strategy.Web.Localization;
-using Sandviken.Strategy.Web.Tests.Infrastructure;
+using Sandviken.Strategy.Web.Tests.Admin;
 
 namespace Sandviken.Strategy.Web.Tests.Components;
 
@@ -20,39 +15,16 @@ namespace Sandviken.Strategy.Web.Tests.Components;
 #pragma warning disable CA1001 // xunit disposes the test class through IAsyncLifetime.DisposeAsync.
 public sealed class AdminNumberFieldTests : IAsyncLifetime
 {
-    private readonly PortalFactory portal = new();
-    private readonly BunitContext context = new();
-    private AsyncServiceScope scope;
+    private AdminPageContext context = default!;
     private ClaimsPrincipal admin = new();
 
     public async Task InitializeAsync()
     {
-        scope = portal.Services.CreateAsyncScope();
-        string adminId;
-        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<StrategyDbContext>>().CreateDbContextAsync())
-        {
-            adminId = await db.Users.Where(u => u.Email == "admin@sandviken.example").Select(u => u.Id).SingleAsync();
-        }
-
-        admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, adminId)], "Test"));
-        context.Services.AddMudServicesInSwedish();
-        context.Services.AddLogging();
-        context.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<PlanningAdminService>());
-        context.Services.AddSingleton<TimeProvider>(portal.Clock);
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        var authorization = context.AddAuthorization();
-        authorization.SetAuthorized("admin@sandviken.example");
-        authorization.SetRoles(Roles.Administrator);
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, adminId));
-        context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        context = await AdminPageContext.StartAsync();
+        admin = context.Admin;
     }
 
-    public async Task DisposeAsync()
-    {
-        await context.DisposeAsync();
-        await scope.DisposeAsync();
-        await portal.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await context.DisposeAsync();
 
     [Fact]
     public async Task An_ambition_target_typed_with_a_space_is_stored_and_shown_the_Swedish_way()
@@ -105,7 +77,7 @@ public sealed class AdminNumberFieldTests : IAsyncLifetime
     [Fact]
     public async Task A_budget_year_that_cannot_be_read_gets_a_Swedish_message_and_is_not_reset_to_0()
     {
-        var page = context.Render<AdminCycles>();
+        var page = context.Bunit.Render<AdminCycles>();
         page.WaitForAssertion(() => page.Find("#omgang-ar"));
         var cyclesBefore = (await Service.ListCyclesAsync(admin)).Count;
 
@@ -120,11 +92,11 @@ public sealed class AdminNumberFieldTests : IAsyncLifetime
         Assert.Equal(cyclesBefore, (await Service.ListCyclesAsync(admin)).Count);
     }
 
-    private PlanningAdminService Service => scope.ServiceProvider.GetRequiredService<PlanningAdminService>();
+    private PlanningAdminService Service => context.Service<PlanningAdminService>();
 
     private async Task<IRenderedComponent<AdminPeriods>> OpenAmbitionAsync()
     {
-        var page = context.Render<AdminPeriods>();
+        var page = context.Bunit.Render<AdminPeriods>();
         page.WaitForAssertion(() => Assert.Contains("Målbild: 50 000 invånare", page.Markup, StringComparison.Ordinal));
         await page.FindAll("button").First(b => b.TextContent.Contains("målbilden 50 000 invånare", StringComparison.Ordinal)).ClickAsync(new());
         return page;

@@ -101,20 +101,17 @@ public sealed class FormRunner(AuthenticationStateProvider authentication, ILogg
         return false;
     }
 
-    /// <summary>Loads a component's data; a refusal is shown as a message instead of an error page.</summary>
-    /// <returns>True when the data was loaded.</returns>
-    public async Task<bool> LoadAsync(Func<ClaimsPrincipal, Task> load)
+    /// <summary>Loads a component's data; a refusal is shown as a message instead of an error page (see <see cref="Denied"/>).</summary>
+    public async Task LoadAsync(Func<ClaimsPrincipal, Task> load)
     {
         try
         {
             await load(await UserAsync());
             Denied = false;
-            return true;
         }
         catch (AccessDeniedException e)
         {
             (Denied, Problem) = (true, e.Message);
-            return false;
         }
     }
 

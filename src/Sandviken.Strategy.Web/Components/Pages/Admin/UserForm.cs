@@ -1,5 +1,8 @@
+using Sandviken.Strategy.Domain.Administration;
+
 namespace Sandviken.Strategy.Web.Components.Pages.Admin;
 
+/// <summary>An account as the administrator edits it; its properties are named as in the service's inputs.</summary>
 public sealed class UserForm
 {
     public string Email { get; set; } = "";
@@ -13,4 +16,16 @@ public sealed class UserForm
     public HashSet<string> Roles { get; } = [];
 
     public HashSet<int> OrganisationIds { get; } = [];
+
+    public static UserForm From(UserRow user)
+    {
+        var form = new UserForm { DisplayName = user.DisplayName, IsActive = user.IsActive };
+        form.Roles.UnionWith(user.Roles);
+        form.OrganisationIds.UnionWith(user.OrganisationIds);
+        return form;
+    }
+
+    public NewUserInput ToNewUser() => new(Email, DisplayName, Password, [.. Roles], [.. OrganisationIds]);
+
+    public UserInput ToUpdate() => new(DisplayName, IsActive, [.. Roles], [.. OrganisationIds]);
 }
