@@ -18,7 +18,8 @@ public sealed class ConcurrentEditTests(BrowserFixture browser) : IClassFixture<
         var conflict = second.GetByTestId("conflict");
         await Assertions.Expect(conflict).ToContainTextAsync("Någon annan har ändrat målet sedan du öppnade det.");
         await Assertions.Expect(conflict).ToContainTextAsync("Först sparad rubrik");
-        await Assertions.Expect(conflict).ToContainTextAsync("sekreterare.kunskap@sandviken.example");
+        // Named as a person, not by e-mail address.
+        await Assertions.Expect(conflict).ToContainTextAsync("ändrad av Sara Sekreterare");
         await Accessibility.AssertNoViolationsAsync(second);
 
         await conflict.GetByRole(AriaRole.Button, new() { Name = "Öppna den sparade versionen" }).ClickAsync();

@@ -158,7 +158,7 @@ public sealed class SecretaryJourneyTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(publicPage.Locator("li").Filter(new() { HasText = title }).First).ToContainTextAsync("Delvis uppfyllt");
         var series = publicPage.GetByTestId("indicator-series").Filter(new() { HasText = "Manuell" });
         await Assertions.Expect(series.Locator("svg[role='img']")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex(@"2026: 3,5\b"));
-        await Assertions.Expect(series.Locator("tbody")).ToContainTextAsync("2026 3,5 Manuell");
+        await Assertions.Expect(series.GetByRole(AriaRole.Row, new() { Name = "2026 3,5 Manuell" })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(publicPage);
     }
 }

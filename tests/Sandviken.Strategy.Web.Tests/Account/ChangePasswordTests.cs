@@ -49,7 +49,7 @@ public sealed class ChangePasswordTests(PortalFactory portal) : IClassFixture<Po
 
         var html = await (await PostAsync(client, Temporary, Chosen, "något helt annat här")).Content.ReadAsStringAsync();
 
-        HtmlAssert.ContainsText("Lösenordet är inte bytt. Lösenorden är inte likadana.", html);
+        HtmlAssert.ContainsText("Lösenordet är inte bytt. Rätta det som står vid fälten.", html);
         HtmlAssert.ContainsText("Lösenorden är inte likadana. Skriv det nya lösenordet två gånger.", html);
         Assert.DoesNotContain(Chosen, html, StringComparison.Ordinal);
         Assert.Matches("id=\"repeated-password\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"repeated-password\"", html);

@@ -23,6 +23,9 @@ public sealed class FormRunner(AuthenticationStateProvider authentication, ILogg
 
     private bool focusOutcome;
 
+    /// <summary>Raised when the outcome changed, so that a <see cref="FormOutcome"/> elsewhere on the page shows it at once.</summary>
+    public event Action? Changed;
+
     public bool Busy { get; private set; }
 
     /// <summary>What the last change did, for the status region.</summary>
@@ -96,6 +99,7 @@ public sealed class FormRunner(AuthenticationStateProvider authentication, ILogg
         finally
         {
             Busy = false;
+            Changed?.Invoke();
         }
 
         return false;
@@ -113,18 +117,29 @@ public sealed class FormRunner(AuthenticationStateProvider authentication, ILogg
         {
             (Denied, Problem) = (true, e.Message);
         }
+
+        Changed?.Invoke();
     }
 
     /// <summary>Refuses a save before it reaches the service (for example a number that cannot be read).</summary>
     public void Refuse(string message)
     {
         (Notice, Problem, Conflict, focusOutcome) = (null, message, null, true);
+        Changed?.Invoke();
     }
 
     /// <summary>Shows a message that did not come from a change (for example after a reload).</summary>
-    public void Say(string message) => (Notice, Problem, focusOutcome) = (message, null, true);
+    public void Say(string message)
+    {
+        (Notice, Problem, focusOutcome) = (message, null, true);
+        Changed?.Invoke();
+    }
 
-    public void Clear() => (Notice, Problem, Conflict, focusOutcome) = (null, null, null, false);
+    public void Clear()
+    {
+        (Notice, Problem, Conflict, focusOutcome) = (null, null, null, false);
+        Changed?.Invoke();
+    }
 
     /// <summary>True once after a change whose outcome should receive focus (see <see cref="FormOutcome"/>).</summary>
     internal bool TakeFocus()
