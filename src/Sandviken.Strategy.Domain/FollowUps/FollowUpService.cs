@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Access;
@@ -62,10 +61,11 @@ public sealed class FollowUpService(IDbContextFactory<StrategyDbContext> dbFacto
         }
 
         var (actor, planId) = await AuthoriseGoalAsync(db, user, goalId.Value, "RecordMeasurement", ct);
-        var period = (input.Period ?? "").Trim();
         var problems = new Problems();
         var thisYear = Planning.PlanningCalendar.Today(time).Year;
-        var isYear = int.TryParse(period, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1900;
+        // Stored as the year's own digits, so "02025" is the row of 2025, not a second one.
+        var isYear = MeasurementPeriod.TryParse(input.Period, out var year) && year >= 1900;
+        var period = MeasurementPeriod.Normalise(input.Period);
         problems.Require(isYear, nameof(MeasurementInput.Period), "Ange perioden som ett årtal, till exempel 2025.");
         // A measured value is for a year that has begun; targets belong on the indicator.
         problems.Require(
