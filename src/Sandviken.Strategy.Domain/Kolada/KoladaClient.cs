@@ -111,7 +111,7 @@ public sealed partial class KoladaClient(HttpClient http)
 
     /// <summary>The message when an answer or file holds more rows than one import may store; nothing was stored.</summary>
     internal static KoladaException TooManyRows(int maxRows) => new(
-        $"Svaret innehåller fler än {maxRows.ToString("#,0", Swedish.Culture)} värden för kommunen, mer än en hämtning får lagra. "
+        $"Svaret innehåller fler än {Validation.FieldLimits.Grouped(maxRows)} värden för kommunen, mer än en hämtning får lagra. "
         + "Inget har ändrats. Hämta färre nyckeltal eller år åt gången.");
 
     /// <summary>

@@ -154,9 +154,9 @@ public sealed class KoladaImporter(
         {
             const int Shown = 5;
             throw new KoladaException(
-                $"Inget har ändrats: {problems.Count.ToString("#,0", Swedish.Culture)} {(problems.Count == 1 ? "värde" : "värden")} i svaret går inte att lagra. "
+                $"Inget har ändrats: {FieldLimits.Grouped(problems.Count)} {(problems.Count == 1 ? "värde" : "värden")} i svaret går inte att lagra. "
                 + string.Join(" ", problems.Take(Shown))
-                + (problems.Count > Shown ? $" Och {(problems.Count - Shown).ToString("#,0", Swedish.Culture)} till." : ""));
+                + (problems.Count > Shown ? $" Och {FieldLimits.Grouped(problems.Count - Shown)} till." : ""));
         }
 
         return new KoladaSeries(values, missing);
