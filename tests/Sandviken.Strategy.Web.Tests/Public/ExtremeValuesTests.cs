@@ -23,18 +23,21 @@ public sealed class ExtremeValuesTests
         await client.GetPageAsync("/");
         await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<StrategyDbContext>>().CreateDbContextAsync())
         {
-            // The indicator whose demo value 81,2 (2025) the plan page of Kunskapsnämnden 2025 shows.
-            var indicatorId = await db.Measurements.Where(m => m.Period == "2025" && m.Value == 81.2m).Select(m => m.IndicatorId).FirstAsync();
+            // An indicator that the decided plan of Kunskapsnämnden for 2025 shows, with demo values for 2021 to 2025.
+            var indicatorId = await db.Indicators
+                .Where(i => i.Name == "Andel elever i årskurs 9 som är behöriga till yrkesprogram"
+                    && i.Goal.Plan.Organisation.Slug == "kunskapsnamnden" && i.Goal.Plan.BudgetYear == 2025)
+                .Select(i => i.Id).SingleAsync();
             db.Measurements.AddRange(
-                new Measurement { IndicatorId = indicatorId, Period = "2022", Value = decimal.MaxValue, Source = "Kolada", FetchedAtUtc = Fetched },
-                new Measurement { IndicatorId = indicatorId, Period = "2023", Value = decimal.MinValue, Source = "Kolada", FetchedAtUtc = Fetched },
-                new Measurement { IndicatorId = indicatorId, Period = "2024", Value = 0.0000000000000000000000000001m, Source = "Kolada", FetchedAtUtc = Fetched });
+                new Measurement { IndicatorId = indicatorId, Period = "2018", Value = decimal.MaxValue, Source = "Kolada", FetchedAtUtc = Fetched },
+                new Measurement { IndicatorId = indicatorId, Period = "2019", Value = decimal.MinValue, Source = "Kolada", FetchedAtUtc = Fetched },
+                new Measurement { IndicatorId = indicatorId, Period = "2020", Value = 0.0000000000000000000000000001m, Source = "Kolada", FetchedAtUtc = Fetched });
             await db.SaveChangesAsync();
         }
 
         var html = await client.GetPageAsync("/organisationer/kunskapsnamnden/2025");
 
-        HtmlAssert.ContainsText("2022 79 228 162 514 264 337 593 543 950 335 Kolada", html);
+        HtmlAssert.ContainsText("Period Värde Källa Hämtat 2018 79 228 162 514 264 337 593 543 950 335 Kolada 2026-11-20 kl. 09:00 2019 −79 228", html);
         Assert.Contains("class=\"indicator-chart\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("NaN", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Infinity", html, StringComparison.Ordinal);

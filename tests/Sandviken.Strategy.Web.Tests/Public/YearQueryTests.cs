@@ -20,7 +20,7 @@ public sealed class YearQueryTests(PortalFactory portal) : IClassFixture<PortalF
         { "%202026", " 2026" },
         { "2026%20", "2026 " },
         { "2026%0A", "2026\uFFFD" },
-        { "+2026", "+2026" },
+        { "%2B2026", "+2026" },
         { "2026.0", "2026.0" },
         { "%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%96", "２０２６" },
         { "%D9%A2%D9%A0%D9%A2%D9%A6", "٢٠٢٦" },
