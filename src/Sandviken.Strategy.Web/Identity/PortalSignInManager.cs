@@ -19,7 +19,8 @@ internal sealed class PortalSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<PortalUser> confirmation,
     TimeProvider time,
-    EndedSessions endedSessions)
+    EndedSessions endedSessions,
+    ILogger<PortalSignInManager> securityLogger)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     /// <summary>The claim that names one signed-in session; a new value at every sign-in, never carried over.</summary>
@@ -61,7 +62,8 @@ internal sealed class PortalSignInManager(
                 await UserManager.UpdateSecurityStampAsync(user);
             }
 
-            Domain.Logging.SecurityEvents.Log(Logger, Domain.Logging.SecurityEvent.SignOut, user.UserName);
+            // Not Identity's own logger, whose category (Microsoft.AspNetCore.*) logs warnings only.
+            Domain.Logging.SecurityEvents.Log(securityLogger, Domain.Logging.SecurityEvent.SignOut, user.UserName);
         }
 
         await base.SignOutAsync();
