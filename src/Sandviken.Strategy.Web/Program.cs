@@ -52,7 +52,12 @@ app.UseHeadAsGet();
 app.UseExceptionHandler("/fel", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/hittades-inte", createScopeForStatusCodePages: true);
 // The host's own logger: without it the middleware would write to the static Log.Logger.
-app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+// Each request's entry names the client (after a trusted proxy's X-Forwarded-For).
+app.UseSerilogRequestLogging(options =>
+{
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set(ClientAddress.Property, ClientAddress.Of(context));
+});
 app.UseRequestLocalization(new RequestLocalizationOptions()
     .SetDefaultCulture(Swedish.Culture.Name)
     .AddSupportedCultures(Swedish.Culture.Name)
