@@ -33,7 +33,7 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
         var goal = await FirstGoalAsync(finalPlanId);
 
         await services.FollowUps.RecordFollowUpAsync(secretary, goal, new(FollowUpPoint.InterimReport, Assessment.PartlyMet, "Halvvägs."));
-        await services.FollowUps.RecordFollowUpAsync(secretary, goal, new(FollowUpPoint.InterimReport, Assessment.Met, null));
+        await services.FollowUps.RecordFollowUpAsync(secretary, goal, new(FollowUpPoint.InterimReport, Assessment.Met, null), await database.FollowUpTokenAsync(goal, FollowUpPoint.InterimReport));
 
         await using var db = database.CreateDbContext();
         var stored = await db.FollowUps.SingleAsync(f => f.GoalId == goal && f.Point == FollowUpPoint.InterimReport);
@@ -170,7 +170,7 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
 
         var indicator = await FirstIndicatorAsync(planId);
         await services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2024", 70m));
-        await services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2024", 71.5m));
+        await services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2024", 71.5m), await database.MeasurementTokenAsync(indicator, "2024"));
         await services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2025", 74m));
         var goal = (await services.Workspace.ReadPlanAsync(secretary, planId)).Goals.Single(g => g.Input.Indicators.Any(i => i.Id == indicator));
 

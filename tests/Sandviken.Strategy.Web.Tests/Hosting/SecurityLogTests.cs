@@ -98,7 +98,7 @@ public sealed class SecurityLogTests : IAsyncLifetime
         var admin = await Browserless.PrincipalOfAsync(scope, "admin@sandviken.example");
         var admins = scope.ServiceProvider.GetRequiredService<UserAdminService>();
         var row = (await admins.ListAsync(admin)).Single(u => u.Email == email);
-        await admins.UpdateAsync(admin, row.Id, new UserInput(row.DisplayName, true, [Roles.Politician], []));
+        await admins.UpdateAsync(admin, row.Id, row.ConcurrencyToken, new UserInput(row.DisplayName, true, [Roles.Politician], []));
     }
 
     private static int Count(List<JsonElement> events, string kind, string user) =>
