@@ -53,10 +53,21 @@ internal static class RateLimits
             return app;
         }
 
+        // Behind a proxy that is not trusted, every visitor has the proxy's address and shares its budgets: say so once.
+        var proxyTrusted = app.Configuration.GetSection(HttpHardening.ReverseProxySection).GetValue("Enabled", false);
+        var warned = 0;
+
         // The per-account limits need the e-mail typed, which is in the form body: the limiter's partition key is read
         // synchronously, so the form is read here first (Blazor then finds it already read).
         app.Use(async (context, next) =>
         {
+            if (!proxyTrusted && context.Request.Headers.ContainsKey("X-Forwarded-For") && Interlocked.Exchange(ref warned, 1) == 0)
+            {
+                app.Logger.LogWarning(
+                    "A request came with X-Forwarded-For, which is not trusted: all clients behind that proxy share one address and its rate limits. " +
+                    "Behind a reverse proxy set ReverseProxy:Enabled=true (and ReverseProxy:KnownProxies unless it is on this machine)");
+            }
+
             if (IsSignIn(context) && context.Request.HasFormContentType)
             {
                 try
