@@ -135,8 +135,10 @@ internal static class RateLimits
     private static bool IsSignIn(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase);
 
+    // A new connection: negotiate, or a WebSocket opened without negotiating (no connection id), which SignalR allows.
     private static bool IsNegotiate(HttpContext context) =>
-        context.Request.Path.Equals(NegotiatePath, StringComparison.OrdinalIgnoreCase);
+        context.Request.Path.Equals(NegotiatePath, StringComparison.OrdinalIgnoreCase)
+        || (context.Request.Path.Equals(Circuits.HubPath, StringComparison.OrdinalIgnoreCase) && !context.Request.Query.ContainsKey("id"));
 
     private static string Account(HttpContext context) =>
         context.Items.TryGetValue(AccountKey, out var account) && account is string key ? key : "";

@@ -43,12 +43,12 @@ internal static class TooManyRequestsPage
         await response.WriteAsync(Html(signIn, seconds), cancellation);
     }
 
-    /// <summary>"45 sekunder", "1 minut", "15 minuter": whole minutes from a minute up, rounded up.</summary>
+    /// <summary>"45 sekunder", "1 minut", "15 minuter": whole minutes from a minute up, rounded up (61 s is 2 minutes).</summary>
     public static string Wait(int seconds) => seconds switch
     {
-        1 => "1 sekund",
+        <= 1 => "1 sekund",
         < 60 => string.Create(CultureInfo.InvariantCulture, $"{seconds} sekunder"),
-        < 120 => "1 minut",
+        60 => "1 minut",
         _ => string.Create(CultureInfo.InvariantCulture, $"{(seconds + 59) / 60} minuter"),
     };
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Sandviken.Strategy.Domain.Users;
+using Sandviken.Strategy.Web.Hosting;
 using Sandviken.Strategy.Web.Tests.Infrastructure;
 
 namespace Sandviken.Strategy.Web.Tests.Hosting;
@@ -129,6 +130,9 @@ public sealed class RateLimitTests
 
         // Anonymous, so refused anyway (401) while within the budget; 429 beyond it.
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        // A WebSocket opened without negotiating (SignalR allows it) is a new connection too.
+        var direct = await BlazorHubClient.ConnectAsync(portal.Address, cookies: null, connectionToken: null, forwardedFor: "198.51.100.20");
+        Assert.Equal(HttpStatusCode.TooManyRequests, direct.Status);
         using var other = portal.ClientFrom("198.51.100.21");
         Assert.Equal(HttpStatusCode.Unauthorized, (await other.PostAsync("/_blazor/negotiate?negotiateVersion=1", content: null)).StatusCode);
     }
@@ -160,6 +164,15 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await other.GetAsync("/")).StatusCode);
     }
+
+    [Theory]
+    [InlineData(1, "1 sekund")]
+    [InlineData(45, "45 sekunder")]
+    [InlineData(60, "1 minut")]
+    [InlineData(61, "2 minuter")]
+    [InlineData(900, "15 minuter")]
+    public void The_wait_is_told_in_whole_seconds_or_minutes_rounded_up(int seconds, string told) =>
+        Assert.Equal(told, TooManyRequestsPage.Wait(seconds));
 
     [Fact]
     public async Task An_unknown_account_costs_a_password_hash_like_a_known_one()

@@ -54,7 +54,7 @@ public sealed class BlazorHubClient : IAsyncDisposable
         }
 
         var token = (await negotiate.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("connectionToken").GetString();
-        var attempt = await ConnectAsync(baseAddress, cookies, token, cancellation);
+        var attempt = await ConnectAsync(baseAddress, cookies, token, cancellation: cancellation);
         if (attempt.Connection is not { } client)
         {
             return attempt;
@@ -79,10 +79,16 @@ public sealed class BlazorHubClient : IAsyncDisposable
     }
 
     /// <summary>The WebSocket and the handshake; with <paramref name="connectionToken"/> null, without negotiating first.</summary>
-    public static async Task<Attempt> ConnectAsync(Uri baseAddress, CookieContainer? cookies, string? connectionToken, CancellationToken cancellation = default)
+    public static async Task<Attempt> ConnectAsync(
+        Uri baseAddress, CookieContainer? cookies, string? connectionToken, string? forwardedFor = null, CancellationToken cancellation = default)
     {
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
+        if (forwardedFor is not null)
+        {
+            socket.Options.SetRequestHeader("X-Forwarded-For", forwardedFor);
+        }
+
         if (cookies is not null)
         {
             socket.Options.Cookies = cookies;
