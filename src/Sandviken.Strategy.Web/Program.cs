@@ -22,12 +22,14 @@ builder.Services.AddSerilog(
         .Enrich.FromLogContext(),
     preserveStaticLogger: true);
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+// Circuits for signed-in users only, a few per user, and few kept after a lost connection (ADR 0030).
+builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddPortalCircuitLimits();
 // MudBlazor with its own texts (validation messages, button labels) in Swedish.
 builder.Services.AddMudServicesInSwedish();
 builder.Services.AddStrategyPortal(builder.Environment.ContentRootPath);
 builder.Services.AddHttpHardening();
 builder.Services.AddPublicPageCache();
+builder.Services.AddPortalRateLimits();
 
 var app = builder.Build();
 
@@ -63,6 +65,9 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
     .AddSupportedCultures(Swedish.Culture.Name)
     .AddSupportedUICultures(Swedish.Culture.Name));
 app.UseAuthentication();
+// 429 over a budget (sign-in per address and per account, the hub's negotiate, pages), then the hub for signed-in users only.
+app.UsePortalRateLimits();
+app.UseSignedInCircuitsOnly();
 app.UseAuthorization();
 app.UsePublicPageCache();
 app.UseAntiforgery();
