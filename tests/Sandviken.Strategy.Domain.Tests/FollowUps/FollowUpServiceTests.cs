@@ -110,7 +110,8 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
         var indicator = await FirstIndicatorAsync(finalPlanId);
         await services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2025", 10m));
 
-        await services.FollowUps.RecordMeasurementAsync(secretary, indicator, new(typed, 12m));
+        // The form shows the 2025 value it replaces (ADR 0032), whatever way the year is typed.
+        await services.FollowUps.RecordMeasurementAsync(secretary, indicator, new(typed, 12m), await database.MeasurementTokenAsync(indicator, "2025"));
 
         await using var db = database.CreateDbContext();
         var manual = await db.Measurements.Where(m => m.IndicatorId == indicator && m.Source == "Manuell").ToListAsync();
