@@ -4,14 +4,15 @@
 #   scale       cold latency at 1x (demo) and 10x (generated) data, side by side
 #   circuit     managed memory per workspace circuit and the time from a click on "Spara mål" to the updated DOM
 #   sql         SQL commands per uncached public request at 1x and 10x data (in process)
-# Usage: bash benchmarks/run.sh [all|throughput|scale|circuit|sql]...   (default: all)
+#   busy        a public page, /health and 40 sign-ins while another process holds the SQLite write lock; backup time
+# Usage: bash benchmarks/run.sh [all|throughput|scale|circuit|sql|busy]...   (default: all)
 # BENCH_SECONDS (default 10) sets the length of each wrk run; BENCH_WORK a folder to keep databases and logs in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 commands=("$@")
 if [ ${#commands[@]} -eq 0 ] || [ "${commands[0]}" = all ]; then
-  commands=(throughput scale circuit sql)
+  commands=(throughput scale circuit sql busy)
 fi
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -41,6 +42,7 @@ for command in "${commands[@]}"; do
     scale) bench scale --app "$work/app" --work "$work/scale" --seconds "$seconds" --organisations 300 --years 10 ;;
     circuit) bench circuit --circuits 10 --saves 40 ;;
     sql) bench sql --work "$work/sql" --organisations 300 --years 10 ;;
+    busy) bench busy --app "$work/app" --work "$work/busy" --writers 40 ;;
     *) echo "Unknown benchmark '$command'." >&2; exit 2 ;;
   esac
 done

@@ -20,6 +20,7 @@ internal static class BenchmarkCommands
                   generate   --seed DIR --out DIR [--organisations 300] [--years 10]
                   circuit    [--circuits 10] [--saves 40]
                   sql        [--organisations 300] [--years 10]
+                  busy       --app DIR [--writers 40]
                 """);
             return 2;
         }
@@ -40,6 +41,9 @@ internal static class BenchmarkCommands
                 return 0;
             case "circuit":
                 await CircuitBenchmark.RunAsync(options);
+                return 0;
+            case "busy":
+                await BusyDatabaseBenchmark.RunAsync(options);
                 return 0;
             case "sql":
                 await SqlCommandsBenchmark.RunAsync(options);
