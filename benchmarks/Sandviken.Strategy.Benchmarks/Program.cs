@@ -19,6 +19,7 @@ internal static class BenchmarkCommands
                   scale      --app DIR [--seconds 10] [--organisations 300] [--years 10]
                   generate   --seed DIR --out DIR [--organisations 300] [--years 10]
                   circuit    [--circuits 10] [--saves 40]
+                  flood      --app DIR [--attempts 1500] [--parallel 50]
                   sql        [--organisations 300] [--years 10]
                   busy       --app DIR [--writers 40]
                 """);
@@ -41,6 +42,9 @@ internal static class BenchmarkCommands
                 return 0;
             case "circuit":
                 await CircuitBenchmark.RunAsync(options);
+                return 0;
+            case "flood":
+                await FloodBenchmark.RunAsync(options);
                 return 0;
             case "busy":
                 await BusyDatabaseBenchmark.RunAsync(options);

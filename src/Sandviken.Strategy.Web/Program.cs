@@ -24,12 +24,14 @@ builder.Services.AddSerilog(
         .Enrich.FromLogContext(),
     preserveStaticLogger: true);
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+// Circuits for signed-in users only, a few per user, and few kept after a lost connection (ADR 0030).
+builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddPortalCircuitLimits();
 // MudBlazor with its own texts (validation messages, button labels) in Swedish.
 builder.Services.AddMudServicesInSwedish();
 builder.Services.AddStrategyPortal(builder.Environment.ContentRootPath);
 builder.Services.AddHttpHardening();
 builder.Services.AddPublicPageCache();
+builder.Services.AddPortalRateLimits();
 
 var app = builder.Build();
 
@@ -67,12 +69,20 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 });
 app.UseStatusCodePagesWithReExecute("/hittades-inte", createScopeForStatusCodePages: true);
 // The host's own logger: without it the middleware would write to the static Log.Logger.
-app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+// Each request's entry names the client (after a trusted proxy's X-Forwarded-For).
+app.UseSerilogRequestLogging(options =>
+{
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set(ClientAddress.Property, ClientAddress.Of(context));
+});
 app.UseRequestLocalization(new RequestLocalizationOptions()
     .SetDefaultCulture(Swedish.Culture.Name)
     .AddSupportedCultures(Swedish.Culture.Name)
     .AddSupportedUICultures(Swedish.Culture.Name));
 app.UseAuthentication();
+// 429 over a budget (sign-in per address and per account, the hub's negotiate, pages), then the hub for signed-in users only.
+app.UsePortalRateLimits();
+app.UseSignedInCircuitsOnly();
 app.UseAuthorization();
 app.UsePublicPageCache();
 app.UseAntiforgery();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Logging;
 
 namespace Sandviken.Strategy.Domain.Access;
 
@@ -36,9 +37,16 @@ public sealed class ActorLoader(ILogger<ActorLoader> logger)
     /// <summary>Logs the refusal and returns the exception for the caller to throw.</summary>
     public AccessDeniedException Refuse(Actor actor, string operation, string entity, object? entityId, string message)
     {
-        logger.LogWarning(
-            "Refused {Operation} on {Entity} {EntityId} for {User} (active: {IsActive}, roles: {Roles}, organisations: {Organisations})",
-            operation, entity, entityId, actor.UserName, actor.IsActive, actor.Roles, actor.OrganisationIds);
+        // A security event (ADR 0031): its EventId and SecurityEvent property, with the refusal's own words.
+        using (logger.BeginScope(new Dictionary<string, object> { [nameof(SecurityEvent)] = nameof(SecurityEvent.Refused) }))
+        {
+            logger.LogWarning(
+                SecurityEvents.IdOf(SecurityEvent.Refused),
+                "Refused {Operation} on {Entity} {EntityId} for {User} (active: {IsActive}, roles: {Roles}, organisations: {Organisations})",
+                operation, entity, LogText.Safe(Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture)), LogText.Safe(actor.UserName),
+                actor.IsActive, actor.Roles, actor.OrganisationIds);
+        }
+
         return new AccessDeniedException(message);
     }
 }

@@ -10,7 +10,8 @@ namespace Sandviken.Strategy.Domain.Administration;
 
 public sealed record OrganisationInput(string Name, OrganisationKind Kind, int? ParentId, bool IsActive);
 
-public sealed record OrganisationRow(int Id, string Slug, string Name, OrganisationKind Kind, int? ParentId, string? ParentName, bool IsActive, bool IsDemo);
+/// <param name="ConcurrencyToken">Sent back with a change, so that a change from an older form is refused (ADR 0032).</param>
+public sealed record OrganisationRow(int Id, string Slug, string Name, OrganisationKind Kind, int? ParentId, string? ParentName, bool IsActive, bool IsDemo, Guid ConcurrencyToken);
 
 /// <summary>Organisations: add, rename, deactivate, kind and parent company. Nothing is deleted: plans refer to them.</summary>
 public sealed class OrganisationAdminService(IDbContextFactory<StrategyDbContext> dbFactory, ActorLoader actors, TimeProvider time)
@@ -22,7 +23,7 @@ public sealed class OrganisationAdminService(IDbContextFactory<StrategyDbContext
         await using (db)
         {
             var rows = await db.Organisations.AsNoTracking()
-                .Select(o => new OrganisationRow(o.Id, o.Slug, o.Name, o.Kind, o.ParentId, o.Parent == null ? null : o.Parent.Name, o.IsActive, o.IsDemo))
+                .Select(o => new OrganisationRow(o.Id, o.Slug, o.Name, o.Kind, o.ParentId, o.Parent == null ? null : o.Parent.Name, o.IsActive, o.IsDemo, o.ConcurrencyToken))
                 .ToListAsync(ct);
             return [.. rows.OrderBy(o => o.Kind).ThenBy(o => o.Name, Swedish.Comparer)];
         }
@@ -53,21 +54,25 @@ public sealed class OrganisationAdminService(IDbContextFactory<StrategyDbContext
     }
 
     /// <summary>Renames (the address stays, so links keep working), changes kind or parent, or (de)activates.</summary>
-    public async Task UpdateAsync(ClaimsPrincipal user, int organisationId, OrganisationInput input, CancellationToken ct = default)
+    /// <param name="expectedToken">The organisation's token when the form was opened: a change saved since then refuses this one.</param>
+    public async Task UpdateAsync(ClaimsPrincipal user, int organisationId, Guid expectedToken, OrganisationInput input, CancellationToken ct = default)
     {
         var (db, actor) = await BeginAsync(user, "UpdateOrganisation", "Organisation", organisationId, ct);
         await using (db)
         {
             var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct)
                 ?? throw new RuleViolationException("Organisationen finns inte.");
+            ConcurrencyTokens.Expect(db, organisation, expectedToken, Stale);
             input = input with { Name = (input.Name ?? "").Trim() };
             await ValidateAsync(db, input, organisation.Slug, organisationId, ct);
             var before = new OrganisationInput(organisation.Name, organisation.Kind, organisation.ParentId, organisation.IsActive);
             (organisation.Name, organisation.Kind, organisation.ParentId, organisation.IsActive) = (input.Name, input.Kind, input.ParentId, input.IsActive);
             Audit(db, actor, AuditActions.OrganisationUpdate, "Organisation", organisationId, before, input);
-            await db.SaveChangesAsync(ct);
+            await ConcurrencyTokens.SaveAsync(db, Stale, ct);
         }
     }
+
+    private const string Stale = "organisationen";
 
     private static async Task ValidateAsync(StrategyDbContext db, OrganisationInput input, string slug, int? organisationId, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Access;
@@ -11,7 +12,8 @@ namespace Sandviken.Strategy.Domain.Administration;
 
 public sealed record CycleInput(int BudgetYear, DateOnly? DraftDeadline, DateOnly? FinalDeadline);
 
-public sealed record CycleRow(int BudgetYear, DateOnly DraftDeadline, DateOnly FinalDeadline, int Plans);
+/// <param name="ConcurrencyToken">Sent back with a change, so that a change from an older form is refused (ADR 0032).</param>
+public sealed record CycleRow(int BudgetYear, DateOnly DraftDeadline, DateOnly FinalDeadline, int Plans, Guid ConcurrencyToken);
 
 public sealed record PeriodInput(string Name, int StartYear, int EndYear, DateOnly? AreasDecidedOn, string AreasDecidedBy);
 
@@ -19,12 +21,14 @@ public sealed record AreaInput(string Title, string Lead, string? Body);
 
 public sealed record PeriodRow(int Id, string Name, int StartYear, int EndYear, DateOnly AreasDecidedOn, string AreasDecidedBy, IReadOnlyList<AreaRow> Areas);
 
-public sealed record AreaRow(int Id, string Slug, string Title, string Lead, string Body, int SortOrder)
+/// <param name="ConcurrencyToken">Sent back with a change, so that a change from an older form is refused (ADR 0032).</param>
+public sealed record AreaRow(int Id, string Slug, string Title, string Lead, string Body, int SortOrder, Guid ConcurrencyToken)
 {
     public IReadOnlyList<AmbitionRow> Ambitions { get; init; } = [];
 }
 
-public sealed record AmbitionRow(int Id, string Text, decimal? TargetValue, string? Unit, int? TargetYear, string? KoladaKpiId);
+/// <param name="ConcurrencyToken">Sent back with a change, so that a change from an older form is refused (ADR 0032).</param>
+public sealed record AmbitionRow(int Id, string Text, decimal? TargetValue, string? Unit, int? TargetYear, string? KoladaKpiId, Guid ConcurrencyToken);
 
 /// <summary>A measurable ambition: pace to target needs both a target value and a target year.</summary>
 public sealed record AmbitionInput(string Text, decimal? TargetValue, string? Unit, int? TargetYear, string? KoladaKpiId);
@@ -42,13 +46,17 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
         await using (db)
         {
             return await db.PlanningCycles.AsNoTracking().OrderByDescending(c => c.BudgetYear)
-                .Select(c => new CycleRow(c.BudgetYear, c.DraftDeadline, c.FinalDeadline, db.Plans.Count(p => p.BudgetYear == c.BudgetYear)))
+                .Select(c => new CycleRow(c.BudgetYear, c.DraftDeadline, c.FinalDeadline, db.Plans.Count(p => p.BudgetYear == c.BudgetYear), c.ConcurrencyToken))
                 .ToListAsync(ct);
         }
     }
 
     /// <summary>Adds the cycle of a budget year, or moves its deadlines.</summary>
-    public async Task SaveCycleAsync(ClaimsPrincipal user, CycleInput input, CancellationToken ct = default)
+    /// <param name="expectedToken">
+    /// The token of the budget year's cycle as the form showed it, or null when the form showed none: a cycle saved
+    /// since then (moved deadlines, or the year added by someone else) refuses this save instead of being overwritten.
+    /// </param>
+    public async Task SaveCycleAsync(ClaimsPrincipal user, CycleInput input, Guid? expectedToken = null, CancellationToken ct = default)
     {
         var (db, actor) = await BeginAsync(user, "SaveCycle", "PlanningCycle", input.BudgetYear, ct);
         await using (db)
@@ -69,6 +77,7 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
 
             var cycle = await db.PlanningCycles.SingleOrDefaultAsync(c => c.BudgetYear == input.BudgetYear, ct);
             var before = cycle is null ? null : new CycleInput(cycle.BudgetYear, cycle.DraftDeadline, cycle.FinalDeadline);
+            ConcurrencyTokens.ExpectUpsert(db, cycle, expectedToken, $"planeringsomgången för budgetår {input.BudgetYear}");
             if (cycle is null)
             {
                 cycle = new PlanningCycle
@@ -81,7 +90,7 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
 
             (cycle.DraftDeadline, cycle.FinalDeadline) = (input.DraftDeadline!.Value, input.FinalDeadline!.Value);
             Audit(db, actor, before is null ? AuditActions.CycleAdd : AuditActions.CycleUpdate, "PlanningCycle", input.BudgetYear, before, input);
-            await db.SaveChangesAsync(ct);
+            await ConcurrencyTokens.SaveAsync(db, $"planeringsomgången för budgetår {input.BudgetYear}", ct);
         }
     }
 
@@ -92,10 +101,10 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
         {
             return await db.MandatePeriods.AsNoTracking().OrderByDescending(p => p.StartYear)
                 .Select(p => new PeriodRow(p.Id, p.Name, p.StartYear, p.EndYear, p.AreasDecidedOn, p.AreasDecidedBy,
-                    p.Areas.OrderBy(a => a.SortOrder).Select(a => new AreaRow(a.Id, a.Slug, a.Title, a.Lead, a.Body, a.SortOrder)
+                    p.Areas.OrderBy(a => a.SortOrder).Select(a => new AreaRow(a.Id, a.Slug, a.Title, a.Lead, a.Body, a.SortOrder, a.ConcurrencyToken)
                     {
                         Ambitions = a.Ambitions.OrderBy(m => m.SortOrder)
-                            .Select(m => new AmbitionRow(m.Id, m.Text, m.TargetValue, m.Unit, m.TargetYear, m.KoladaKpiId)).ToList(),
+                            .Select(m => new AmbitionRow(m.Id, m.Text, m.TargetValue, m.Unit, m.TargetYear, m.KoladaKpiId, m.ConcurrencyToken)).ToList(),
                     }).ToList()))
                 .ToListAsync(ct);
         }
@@ -107,6 +116,13 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
         await using (db)
         {
             input = input with { Name = (input.Name ?? "").Trim(), AreasDecidedBy = (input.AreasDecidedBy ?? "").Trim() };
+            var municipalityId = await db.Municipalities.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(ct);
+
+            // The overlap check and the insert are one unit (ADR 0032): the transaction holds the write lock from before
+            // the check to the commit (BEGIN IMMEDIATE on SQLite; on SQL Server the municipality row's exclusive lock), so
+            // a period added at the same moment waits for this one and then sees it.
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+            await db.Municipalities.Where(m => m.Id == municipalityId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Name, m => m.Name), ct);
             var problems = new Problems();
             problems.Require(input.Name.Length is > 0 and <= 50, nameof(PeriodInput.Name), "Ange mandatperiodens namn, till exempel 2027–2030.");
             problems.Require(input.StartYear is >= 2000 and <= 2100, nameof(PeriodInput.StartYear), "Ange ett startår mellan 2000 och 2100.");
@@ -126,7 +142,7 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
 
             var period = new MandatePeriod
             {
-                MunicipalityId = await db.Municipalities.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(ct),
+                MunicipalityId = municipalityId,
                 Name = input.Name,
                 StartYear = input.StartYear,
                 EndYear = input.EndYear,
@@ -135,6 +151,7 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
             };
             db.MandatePeriods.Add(period);
             await SaveAuditedAsync(db, actor, AuditActions.PeriodAdd, "MandatePeriod", () => period.Id, null, input, ct);
+            await transaction.CommitAsync(ct);
             return period.Id;
         }
     }
@@ -170,25 +187,33 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
     }
 
     /// <summary>Edits an area's text. Decided versions keep the title they were decided with.</summary>
-    public async Task UpdateAreaAsync(ClaimsPrincipal user, int areaId, AreaInput input, CancellationToken ct = default)
+    /// <param name="expectedToken">The area's token when the form was opened: a change saved since then refuses this one.</param>
+    public async Task UpdateAreaAsync(ClaimsPrincipal user, int areaId, Guid expectedToken, AreaInput input, CancellationToken ct = default)
     {
         var (db, actor) = await BeginAsync(user, "UpdateArea", "StrategicArea", areaId, ct);
         await using (db)
         {
             var area = await db.StrategicAreas.SingleOrDefaultAsync(a => a.Id == areaId, ct)
                 ?? throw new RuleViolationException("Området finns inte.");
+            ConcurrencyTokens.Expect(db, area, expectedToken, "området");
             input = Normalise(input);
             Validate(input).ThrowIfAny();
             var before = new AreaInput(area.Title, area.Lead, area.Body);
             (area.Title, area.Lead, area.Body) = (input.Title, input.Lead, input.Body ?? "");
             Audit(db, actor, AuditActions.AreaUpdate, "StrategicArea", areaId, before, input);
-            await db.SaveChangesAsync(ct);
+            await ConcurrencyTokens.SaveAsync(db, "området", ct);
         }
     }
 
     /// <summary>Adds an ambition to an area, or with <paramref name="ambitionId"/> changes one.</summary>
-    public async Task<int> SaveAmbitionAsync(ClaimsPrincipal user, int areaId, int? ambitionId, AmbitionInput input, CancellationToken ct = default)
+    /// <param name="expectedToken">With <paramref name="ambitionId"/>: the ambition's token when the form was opened (a change saved since then refuses this one).</param>
+    public async Task<int> SaveAmbitionAsync(ClaimsPrincipal user, int areaId, int? ambitionId, Guid? expectedToken, AmbitionInput input, CancellationToken ct = default)
     {
+        if (ambitionId is not null && expectedToken is null)
+        {
+            throw new ArgumentNullException(nameof(expectedToken), "A change to an ambition carries the token it was read with.");
+        }
+
         var (db, actor) = await BeginAsync(user, "SaveAmbition", "StrategicArea", areaId, ct);
         await using (db)
         {
@@ -212,6 +237,10 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
             var ambition = ambitionId is null ? null : area?.Ambitions.SingleOrDefault(a => a.Id == ambitionId);
             problems.Require(ambitionId is null || ambition is not null, "", "Målbilden finns inte.");
             problems.ThrowIfAny();
+            if (ambition is not null)
+            {
+                ConcurrencyTokens.Expect(db, ambition, expectedToken!.Value, "målbilden");
+            }
 
             var before = ambition is null ? null : new AmbitionInput(ambition.Text, ambition.TargetValue, ambition.Unit, ambition.TargetYear, ambition.KoladaKpiId);
             if (ambition is null)
@@ -222,7 +251,15 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
 
             (ambition.Text, ambition.TargetValue, ambition.Unit, ambition.TargetYear, ambition.KoladaKpiId) =
                 (input.Text, input.TargetValue, input.Unit, input.TargetYear, input.KoladaKpiId);
-            await SaveAuditedAsync(db, actor, before is null ? AuditActions.AmbitionAdd : AuditActions.AmbitionUpdate, "AreaAmbition", () => ambition.Id, before, input, ct);
+            try
+            {
+                await SaveAuditedAsync(db, actor, before is null ? AuditActions.AmbitionAdd : AuditActions.AmbitionUpdate, "AreaAmbition", () => ambition.Id, before, input, ct);
+            }
+            catch (DbUpdateConcurrencyException e)
+            {
+                throw StaleFormException.Changed("målbilden", e);
+            }
+
             return ambition.Id;
         }
     }

@@ -14,7 +14,9 @@ public sealed record NewUserInput(string Email, string DisplayName, string Passw
 
 public sealed record UserInput(string DisplayName, bool IsActive, IReadOnlyList<string> Roles, IReadOnlyList<int> OrganisationIds);
 
-public sealed record UserRow(string Id, string Email, string DisplayName, bool IsActive, bool IsDemo, IReadOnlyList<string> Roles, IReadOnlyList<int> OrganisationIds);
+/// <param name="ConcurrencyToken">Sent back with a change, so that a change from an older form is refused (ADR 0032).</param>
+public sealed record UserRow(
+    string Id, string Email, string DisplayName, bool IsActive, bool IsDemo, IReadOnlyList<string> Roles, IReadOnlyList<int> OrganisationIds, Guid ConcurrencyToken);
 
 /// <summary>
 /// Accounts: create, deactivate, roles and organisation memberships. Deactivating renews the security stamp,
@@ -43,7 +45,8 @@ public sealed class UserAdminService(
                     u.IsActive,
                     u.IsDemo,
                     db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
-                    u.Memberships.Select(m => m.OrganisationId).ToList()))
+                    u.Memberships.Select(m => m.OrganisationId).ToList(),
+                    u.ConcurrencyToken))
                 .ToListAsync(ct);
             return [.. rows.OrderBy(u => u.DisplayName, Swedish.Comparer)];
         }
@@ -85,13 +88,16 @@ public sealed class UserAdminService(
         }
     }
 
-    public async Task UpdateAsync(ClaimsPrincipal user, string userId, UserInput input, CancellationToken ct = default)
+    /// <summary>Name, status, roles and organisations. Roles and memberships are saved with the account's row, whose token guards them all.</summary>
+    /// <param name="expectedToken">The account's token when the form was opened: a change saved since then (a deactivation) refuses this one.</param>
+    public async Task UpdateAsync(ClaimsPrincipal user, string userId, Guid expectedToken, UserInput input, CancellationToken ct = default)
     {
         var (db, actor) = await BeginAsync(user, "UpdateUser", "User", userId, ct);
         await using (db)
         {
             var account = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
                 ?? throw new RuleViolationException("Kontot finns inte.");
+            ConcurrencyTokens.Expect(db, account, expectedToken, "kontot");
             var problems = new Problems();
             await ValidateAsync(db, problems, input.DisplayName, input.Roles, input.OrganisationIds, ct);
             problems.Require(userId != actor.UserId || input.IsActive, nameof(UserInput.IsActive), "Du kan inte inaktivera ditt eget konto.");
@@ -123,7 +129,7 @@ public sealed class UserAdminService(
                 .Where(id => memberships.All(m => m.OrganisationId != id))
                 .Select(id => new OrganisationMembership { UserId = userId, OrganisationId = id }));
             Audit(db, actor, input.IsActive ? AuditActions.UserUpdate : AuditActions.UserDeactivate, "User", userId, before, input);
-            await db.SaveChangesAsync(ct);
+            await ConcurrencyTokens.SaveAsync(db, "kontot", ct);
         }
     }
 

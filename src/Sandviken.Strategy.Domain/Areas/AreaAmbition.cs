@@ -1,7 +1,7 @@
 namespace Sandviken.Strategy.Domain.Areas;
 
 /// <summary>A measurable ambition (målbild) of an area, such as "50 000 invånare".</summary>
-public class AreaAmbition
+public class AreaAmbition : Data.IHasConcurrencyToken
 {
     public int Id { get; set; }
 
@@ -21,4 +21,7 @@ public class AreaAmbition
     public string? KoladaKpiId { get; set; }
 
     public int SortOrder { get; set; }
+
+    /// <summary>Renewed by every change through a form; a form that sends back an older one is refused (ADR 0032).</summary>
+    public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
 }

@@ -13,7 +13,9 @@ public sealed record Pace(
     decimal ProjectedValue,
     bool OnPace)
 {
-    /// <returns>Null when there are fewer than two years of values or no target value and year.</returns>
+    /// <returns>
+    /// Null when there are fewer than two years of values, no target value and year, or values too large to compute with.
+    /// </returns>
     public static Pace? Assess(IReadOnlyList<(int Year, decimal Value)> series, decimal? targetValue, int? targetYear)
     {
         var points = series.GroupBy(p => p.Year).Select(g => (Year: g.Key, Value: g.Last().Value)).OrderBy(p => p.Year).ToList();
@@ -22,13 +24,21 @@ public sealed record Pace(
             return null;
         }
 
-        var meanX = points.Average(p => (decimal)p.Year);
-        var meanY = points.Average(p => p.Value);
-        var sxx = points.Sum(p => (p.Year - meanX) * (p.Year - meanX));
-        var slope = points.Sum(p => (p.Year - meanX) * (p.Value - meanY)) / sxx;
-        var projected = meanY + slope * (year - meanX);
-        var latest = points[^1];
-        var onPace = target >= latest.Value ? projected >= target : projected <= target;
-        return new Pace(latest.Year, latest.Value, slope, year, target, projected, onPace);
+        // Values that fit decimal(18,4) cannot overflow here; values stored before the import checked them could.
+        try
+        {
+            var meanX = points.Average(p => (decimal)p.Year);
+            var meanY = points.Average(p => p.Value);
+            var sxx = points.Sum(p => (p.Year - meanX) * (p.Year - meanX));
+            var slope = points.Sum(p => (p.Year - meanX) * (p.Value - meanY)) / sxx;
+            var projected = meanY + slope * (year - meanX);
+            var latest = points[^1];
+            var onPace = target >= latest.Value ? projected >= target : projected <= target;
+            return new Pace(latest.Year, latest.Value, slope, year, target, projected, onPace);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 }

@@ -1,7 +1,7 @@
 namespace Sandviken.Strategy.Domain.Areas;
 
 /// <summary>One of the council's strategic areas (strategiskt område) for a mandate period.</summary>
-public class StrategicArea
+public class StrategicArea : Data.IHasConcurrencyToken
 {
     public int Id { get; set; }
 
@@ -23,4 +23,7 @@ public class StrategicArea
     public int SortOrder { get; set; }
 
     public List<AreaAmbition> Ambitions { get; set; } = [];
+
+    /// <summary>Renewed by every change through a form; a form that sends back an older one is refused (ADR 0032).</summary>
+    public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
 }

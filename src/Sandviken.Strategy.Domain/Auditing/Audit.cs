@@ -30,7 +30,8 @@ internal static class Audit
         CancellationToken ct,
         Func<StrategyDbContext, CancellationToken, Task>? saveChange = null)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (a check that must be atomic with the change), that transaction is used.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (saveChange is null)
         {
             await db.SaveChangesAsync(ct);
@@ -42,7 +43,10 @@ internal static class Audit
 
         Record(db, actor, atUtc, action, entity, entityId(), before, after());
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
     }
 
     private static readonly JsonSerializerOptions Json = new()

@@ -68,6 +68,12 @@ public class StrategyDbContext(DbContextOptions<StrategyDbContext> options) : Id
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(StrategyDbContext).Assembly);
+
+        // Every row a form edits: each UPDATE checks the token the change was based on (ADR 0032).
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IHasConcurrencyToken).IsAssignableFrom(e.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IHasConcurrencyToken.ConcurrencyToken)).IsConcurrencyToken();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

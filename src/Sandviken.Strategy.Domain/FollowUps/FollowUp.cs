@@ -28,7 +28,7 @@ public enum Assessment
 }
 
 /// <summary>The organisation's assessment of one goal at one follow-up point (uppföljning).</summary>
-public class FollowUp
+public class FollowUp : Data.IHasConcurrencyToken
 {
     public int Id { get; set; }
 
@@ -45,4 +45,7 @@ public class FollowUp
     public required string RecordedBy { get; set; }
 
     public DateTime RecordedAtUtc { get; set; }
+
+    /// <summary>Renewed by every change through a form; a form that sends back an older one is refused (ADR 0032).</summary>
+    public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
 }

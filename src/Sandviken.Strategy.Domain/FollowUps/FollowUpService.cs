@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Access;
@@ -22,7 +21,11 @@ public sealed class FollowUpService(IDbContextFactory<StrategyDbContext> dbFacto
     public const string ManualSource = "Manuell";
 
     /// <summary>Records (or replaces) the assessment of a goal at a follow-up point.</summary>
-    public async Task RecordFollowUpAsync(ClaimsPrincipal user, int goalId, FollowUpInput input, CancellationToken ct = default)
+    /// <param name="expectedToken">
+    /// The token of the assessment at that point as the form showed it, or null when it showed none: an assessment
+    /// saved since then refuses this one instead of being overwritten (ADR 0032).
+    /// </param>
+    public async Task RecordFollowUpAsync(ClaimsPrincipal user, int goalId, FollowUpInput input, Guid? expectedToken = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (actor, planId) = await AuthoriseGoalAsync(db, user, goalId, "RecordFollowUp", ct);
@@ -43,16 +46,22 @@ public sealed class FollowUpService(IDbContextFactory<StrategyDbContext> dbFacto
         var now = time.GetUtcNow().UtcDateTime;
         var existing = await db.FollowUps.SingleOrDefaultAsync(f => f.GoalId == goalId && f.Point == input.Point, ct);
         var before = existing is null ? null : new FollowUpInput(existing.Point, existing.Assessment, existing.Comment);
+        var what = input.Point == FollowUpPoint.InterimReport ? "bedömningen för delårsrapporten" : "bedömningen för årsredovisningen";
+        ConcurrencyTokens.ExpectUpsert(db, existing, expectedToken, what);
         existing ??= db.FollowUps.Add(new FollowUp { GoalId = goalId, Point = input.Point, RecordedBy = actor.UserName }).Entity;
         (existing.Assessment, existing.Comment, existing.RecordedBy, existing.RecordedAtUtc) = (input.Assessment, comment, actor.UserName, now);
         Audit.Record(db, actor, now, AuditActions.FollowUpRecord, "Plan", planId,
             before is null ? null : new { GoalId = goalId, FollowUp = before },
             new { GoalId = goalId, FollowUp = input with { Comment = comment } });
-        await SaveAsync(db, ct);
+        await SaveAsync(db, what, ct);
     }
 
     /// <summary>Records (or corrects) the value of an indicator for a period, by hand.</summary>
-    public async Task RecordMeasurementAsync(ClaimsPrincipal user, int indicatorId, MeasurementInput input, CancellationToken ct = default)
+    /// <param name="expectedToken">
+    /// The token of the hand-entered value for that period as the form showed it, or null when it showed none: a value
+    /// saved since then refuses this one instead of being overwritten (ADR 0032).
+    /// </param>
+    public async Task RecordMeasurementAsync(ClaimsPrincipal user, int indicatorId, MeasurementInput input, Guid? expectedToken = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var goalId = await db.Indicators.Where(i => i.Id == indicatorId).Select(i => (int?)i.GoalId).SingleOrDefaultAsync(ct);
@@ -62,10 +71,11 @@ public sealed class FollowUpService(IDbContextFactory<StrategyDbContext> dbFacto
         }
 
         var (actor, planId) = await AuthoriseGoalAsync(db, user, goalId.Value, "RecordMeasurement", ct);
-        var period = (input.Period ?? "").Trim();
         var problems = new Problems();
         var thisYear = Planning.PlanningCalendar.Today(time).Year;
-        var isYear = int.TryParse(period, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1900;
+        // Stored as the year's own digits, so "02025" is the row of 2025, not a second one.
+        var isYear = MeasurementPeriod.TryParse(input.Period, out var year) && year >= 1900;
+        var period = MeasurementPeriod.Normalise(input.Period);
         problems.Require(isYear, nameof(MeasurementInput.Period), "Ange perioden som ett årtal, till exempel 2025.");
         // A measured value is for a year that has begun; targets belong on the indicator.
         problems.Require(
@@ -79,20 +89,27 @@ public sealed class FollowUpService(IDbContextFactory<StrategyDbContext> dbFacto
         var now = time.GetUtcNow().UtcDateTime;
         var existing = await db.Measurements.SingleOrDefaultAsync(m => m.IndicatorId == indicatorId && m.Period == period && m.Source == ManualSource, ct);
         var before = existing?.Value;
+        var what = $"värdet för {period}";
+        ConcurrencyTokens.ExpectUpsert(db, existing, expectedToken, what);
         existing ??= db.Measurements.Add(new Measurement { IndicatorId = indicatorId, Period = period, Source = ManualSource }).Entity;
         (existing.Value, existing.FetchedAtUtc) = (input.Value!.Value, now);
         Audit.Record(db, actor, now, AuditActions.MeasurementRecord, "Plan", planId,
             before is null ? null : new { IndicatorId = indicatorId, Period = period, Value = before },
             new { IndicatorId = indicatorId, Period = period, Value = input.Value });
-        await SaveAsync(db, ct);
+        await SaveAsync(db, what, ct);
     }
 
-    // Two people saving the same follow-up at once meet at the unique index: the later one is told, nothing breaks.
-    private static async Task SaveAsync(StrategyDbContext db, CancellationToken ct)
+    // A change saved between the check and this save fails the token; two first values at once meet at the unique
+    // index: either way the later one is told, nothing is overwritten.
+    private static async Task SaveAsync(StrategyDbContext db, string what, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            throw StaleFormException.Changed(what, e);
         }
         catch (DbUpdateException e)
         {

@@ -29,11 +29,21 @@ public sealed partial class KoladaClient(HttpClient http)
     /// The total values of <paramref name="kpiIds"/> for one municipality and the given years, following Kolada's
     /// pages; years without data come back in <see cref="KoladaSeries.Missing"/>. The ids are checked before any request.
     /// </summary>
-    public async Task<KoladaSeries> GetValuesAsync(IReadOnlyList<string> kpiIds, string municipalityId, IReadOnlyList<int> years, CancellationToken ct)
+    /// <param name="maxRows">
+    /// Stops reading (a <see cref="KoladaException"/>) as soon as the pages together hold more rows than this, so a server
+    /// that keeps sending rows cannot fill the memory.
+    /// </param>
+    public async Task<KoladaSeries> GetValuesAsync(
+        IReadOnlyList<string> kpiIds, string municipalityId, IReadOnlyList<int> years, CancellationToken ct, int maxRows = int.MaxValue)
     {
         var path = DataPath(kpiIds, municipalityId, years);
         var baseAddress = http.BaseAddress
             ?? throw new InvalidOperationException("The HttpClient has no BaseAddress; use KoladaClient.Configure when registering it.");
+        if (!IsAllowedBase(baseAddress))
+        {
+            throw new KoladaException($"Kolada:BaseAddress ({baseAddress.AbsoluteUri}) måste vara en https-adress. Bara en server på den här datorn får nås med http.");
+        }
+
         var address = new Uri(baseAddress, path);
         var fetched = new HashSet<Uri>();
         var values = new List<KoladaValue>();
@@ -48,6 +58,11 @@ public sealed partial class KoladaClient(HttpClient http)
             var page = await GetPageAsync(address, ct);
             values.AddRange(page.Series.Values);
             missing.AddRange(page.Series.Missing);
+            if (values.Count + missing.Count > maxRows)
+            {
+                throw TooManyRows(maxRows);
+            }
+
             if (page.Next is null)
             {
                 return new KoladaSeries(values, missing);
@@ -87,13 +102,38 @@ public sealed partial class KoladaClient(HttpClient http)
         }
     }
 
-    /// <summary>Follows a next link, absolute or relative, but only on the same server as the first request.</summary>
-    private static Uri NextAddress(Uri current, string next) =>
-        Uri.TryCreate(current, next, out var address)
-            && address.Scheme is "http" or "https"
-            && string.Equals(address.Host, current.Host, StringComparison.OrdinalIgnoreCase)
+    /// <summary>
+    /// Whether imports may start at <paramref name="baseAddress"/>: https, or http only to this machine (a local stub or
+    /// mirror), where nothing travels over a network.
+    /// </summary>
+    internal static bool IsAllowedBase(Uri baseAddress) =>
+        baseAddress.Scheme == Uri.UriSchemeHttps || (baseAddress.Scheme == Uri.UriSchemeHttp && baseAddress.IsLoopback);
+
+    /// <summary>The message when an answer or file holds more rows than one import may store; nothing was stored.</summary>
+    internal static KoladaException TooManyRows(int maxRows) => new(
+        $"Svaret innehåller fler än {Validation.FieldLimits.Grouped(maxRows)} värden för kommunen, mer än en hämtning får lagra. "
+        + "Inget har ändrats. Hämta färre nyckeltal eller år åt gången.");
+
+    /// <summary>
+    /// Follows a next link, absolute or relative, but only on the server of the page that named it: the same scheme,
+    /// host and port, and no user name in the address. An https import therefore never continues over http.
+    /// </summary>
+    internal static Uri NextAddress(Uri current, string next)
+    {
+        if (!Uri.TryCreate(current, next, out var address) || address.Scheme is not ("http" or "https"))
+        {
+            throw KoladaJson.Unexpected("länken till nästa sida är ingen webbadress.");
+        }
+
+        if (address.Scheme != current.Scheme)
+        {
+            throw KoladaJson.Unexpected($"länken till nästa sida byter från {current.Scheme} till {address.Scheme}.");
+        }
+
+        return string.Equals(address.Host, current.Host, StringComparison.OrdinalIgnoreCase) && address.Port == current.Port && address.UserInfo.Length == 0
             ? address
             : throw KoladaJson.Unexpected("länken till nästa sida leder till en annan server.");
+    }
 
     private static string DataPath(IReadOnlyList<string> kpiIds, string municipalityId, IReadOnlyList<int> years)
     {

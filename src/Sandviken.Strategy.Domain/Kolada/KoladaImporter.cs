@@ -6,6 +6,7 @@ using Sandviken.Strategy.Domain.Areas;
 using Sandviken.Strategy.Domain.Auditing;
 using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Plans;
+using Sandviken.Strategy.Domain.Validation;
 
 namespace Sandviken.Strategy.Domain.Kolada;
 
@@ -46,6 +47,9 @@ public sealed class KoladaImporter(
     public const string Source = "Kolada";
     public const string ScheduleUser = "system (schemalagd Kolada-hämtning)";
 
+    /// <summary>The first year a value may be for, as for values entered by hand; the last is this year.</summary>
+    public const int FirstYear = 1900;
+
     /// <summary>How many years back an import asks for.</summary>
     public const int YearsBack = 10;
 
@@ -69,10 +73,7 @@ public sealed class KoladaImporter(
             return KoladaImportResult.NothingInUse;
         }
 
-        var relevant = new KoladaSeries(
-            [.. series.Values.Where(v => v.Municipality == options.MunicipalityId && kpis.ContainsKey(v.Kpi))],
-            [.. series.Missing.Where(m => kpis.ContainsKey(m.Kpi))]);
-        return await StoreAsync(actor.UserName, relevant, kpis, ct);
+        return await StoreAsync(actor.UserName, series, kpis, ct);
     }
 
     /// <summary>The KPI ids in use and the latest import, for the administration page.</summary>
@@ -103,7 +104,7 @@ public sealed class KoladaImporter(
 
         var thisYear = Planning.PlanningCalendar.Today(time).Year;
         var years = Enumerable.Range(thisYear - YearsBack, YearsBack + 1).ToList();
-        var series = await clientFactory().GetValuesAsync([.. kpis.Keys.Order()], options.MunicipalityId, years, ct);
+        var series = await clientFactory().GetValuesAsync([.. kpis.Keys.Order()], options.MunicipalityId, years, ct, options.MaxRowsPerImport);
         return await StoreAsync(userName, series, kpis, ct);
     }
 
@@ -127,9 +128,44 @@ public sealed class KoladaImporter(
             kpi => (indicators.Where(i => i.Kpi == kpi).Select(i => i.Id).ToList(), ambitions.Where(a => a.Kpi == kpi).Select(a => a.Id).ToList()));
     }
 
-    private async Task<KoladaImportResult> StoreAsync(
-        string userName, KoladaSeries series, Dictionary<string, (List<int> Indicators, List<int> Ambitions)> kpis, CancellationToken ct)
+    /// <summary>
+    /// Keeps the rows for this municipality and the key figures in use, and refuses the whole answer or file when one of
+    /// them breaks the rules of manual entry (a value that does not fit decimal(18,4), a year outside 1900 to this
+    /// year) or when there are more than <see cref="KoladaOptions.MaxRowsPerImport"/>: nothing is stored then.
+    /// </summary>
+    private KoladaSeries Checked(KoladaSeries series, Dictionary<string, (List<int> Indicators, List<int> Ambitions)> kpis)
     {
+        // A gap names no municipality (the API is asked for this one only): a file's gaps count once per key figure and year.
+        var values = series.Values.Where(v => v.Municipality == options.MunicipalityId && kpis.ContainsKey(v.Kpi)).ToList();
+        var missing = series.Missing.Where(m => kpis.ContainsKey(m.Kpi)).Distinct().ToList();
+        if (values.Count + missing.Count > options.MaxRowsPerImport)
+        {
+            throw KoladaClient.TooManyRows(options.MaxRowsPerImport);
+        }
+
+        var thisYear = Planning.PlanningCalendar.Today(time).Year;
+        var yearProblems = values.Select(v => (v.Kpi, v.Period)).Concat(missing.Select(m => (m.Kpi, m.Period)))
+            .Where(row => row.Period < FirstYear || row.Period > thisYear)
+            .Select(row => $"{row.Kpi} år {row.Period.ToString(CultureInfo.InvariantCulture)}: året ska vara mellan {FirstYear} och {thisYear}.");
+        var valueProblems = values.Where(v => !StoredNumbers.Fits(v.Value))
+            .Select(v => $"{v.Kpi} år {v.Period.ToString(CultureInfo.InvariantCulture)}: {StoredNumbers.Message}");
+        var problems = yearProblems.Concat(valueProblems).ToList();
+        if (problems.Count > 0)
+        {
+            const int Shown = 5;
+            throw new KoladaException(
+                $"Inget har ändrats: {FieldLimits.Grouped(problems.Count)} {(problems.Count == 1 ? "värde" : "värden")} i svaret går inte att lagra. "
+                + string.Join(" ", problems.Take(Shown))
+                + (problems.Count > Shown ? $" Och {FieldLimits.Grouped(problems.Count - Shown)} till." : ""));
+        }
+
+        return new KoladaSeries(values, missing);
+    }
+
+    private async Task<KoladaImportResult> StoreAsync(
+        string userName, KoladaSeries answer, Dictionary<string, (List<int> Indicators, List<int> Ambitions)> kpis, CancellationToken ct)
+    {
+        var series = Checked(answer, kpis);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;

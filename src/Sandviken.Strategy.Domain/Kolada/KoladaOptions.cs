@@ -14,6 +14,14 @@ public sealed class KoladaOptions
     /// <summary>How long one page may take; Kolada is sometimes slow, and people wait for the import.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The most values (and "no data" rows) for the municipality that one import may hold; a larger answer or file is
+    /// refused whole. Kolada's real answers hold one row per key figure in use and year (11 years by default).
+    /// </summary>
+    public int MaxRowsPerImport { get; set; } = DefaultMaxRowsPerImport;
+
+    public const int DefaultMaxRowsPerImport = 5000;
+
     /// <summary>Sandviken's code in SCB and Kolada.</summary>
     public string MunicipalityId { get; set; } = "2181";
 }

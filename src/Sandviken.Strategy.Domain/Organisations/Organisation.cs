@@ -12,7 +12,7 @@ public enum OrganisationKind
 }
 
 /// <summary>A body that plans: a committee or a municipal company.</summary>
-public class Organisation
+public class Organisation : Data.IHasConcurrencyToken
 {
     public int Id { get; set; }
 
@@ -42,4 +42,7 @@ public class Organisation
 
     /// <summary>True for demonstration content that is not the municipality's own; pages then show "Exempeldata".</summary>
     public bool IsDemo { get; set; }
+
+    /// <summary>Renewed by every change through a form; a form that sends back an older one is refused (ADR 0032).</summary>
+    public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
 }

@@ -6,7 +6,7 @@ namespace Sandviken.Strategy.Domain.Planning;
 /// The decision cycle for one budget year. For budget year Y the draft is due in April of Y−1 and the
 /// final plan in September of Y−1; the deadlines are data so that a municipality can move them.
 /// </summary>
-public class PlanningCycle
+public class PlanningCycle : Data.IHasConcurrencyToken
 {
     public int Id { get; set; }
 
@@ -19,4 +19,7 @@ public class PlanningCycle
     public DateOnly DraftDeadline { get; set; }
 
     public DateOnly FinalDeadline { get; set; }
+
+    /// <summary>Renewed by every change through a form; a form that sends back an older one is refused (ADR 0032).</summary>
+    public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
 }

@@ -1,7 +1,7 @@
 namespace Sandviken.Strategy.Domain.Plans;
 
 /// <summary>One value of an indicator for one period, entered by hand or imported (for example from Kolada).</summary>
-public class Measurement : IMeasuredValue
+public class Measurement : IMeasuredValue, Data.IHasConcurrencyToken
 {
     public int Id { get; set; }
 
@@ -19,4 +19,7 @@ public class Measurement : IMeasuredValue
     public DateTime FetchedAtUtc { get; set; }
 
     int IMeasuredValue.MeasuredId => IndicatorId;
+
+    /// <summary>Renewed by every change through a form; a form that sends back an older one is refused (ADR 0032).</summary>
+    public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Sandviken.Strategy.Domain.Users;
 
 /// <summary>A person who signs in. Accounts live in the portal's own database (ASP.NET Core Identity).</summary>
-public class PortalUser : IdentityUser
+public class PortalUser : IdentityUser, Data.IHasConcurrencyToken
 {
     public string DisplayName { get; set; } = "";
 
@@ -13,4 +13,7 @@ public class PortalUser : IdentityUser
     public bool IsDemo { get; set; }
 
     public List<OrganisationMembership> Memberships { get; set; } = [];
+
+    /// <summary>Renewed by every change through a form; a form that sends back an older one is refused (ADR 0032).</summary>
+    public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
 }

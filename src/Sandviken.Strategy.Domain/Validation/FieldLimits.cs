@@ -43,5 +43,8 @@ public static class FieldLimits
     /// <summary>The message for a text over its limit, for example "Rubriken får vara högst 300 tecken.".</summary>
     /// <param name="what">The field as the sentence's subject, with its article: "Rubriken", "Beskrivningen".</param>
     public static string TooLong(string what, int maxLength) =>
-        $"{what} får vara högst {maxLength.ToString("#,0", Grouping)} tecken.";
+        $"{what} får vara högst {Grouped(maxLength)} tecken.";
+
+    /// <summary>A count as the messages write it: "5 000".</summary>
+    internal static string Grouped(int count) => count.ToString("#,0", Grouping);
 }

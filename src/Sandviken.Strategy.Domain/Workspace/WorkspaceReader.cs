@@ -57,9 +57,12 @@ public sealed record WorkingCopy(
 public sealed record DecisionRecord(DecisionKind Kind, DateOnly DecidedOn, string DecidedBy, string Reference, int VersionNumber, string RecordedBy, DateTime RecordedAtUtc);
 
 /// <param name="RecordedBy">The name of the person who recorded the follow-up (their e-mail address when the account has no name).</param>
-public sealed record FollowUpRecord(int GoalId, FollowUps.FollowUpPoint Point, FollowUps.Assessment Assessment, string? Comment, string RecordedBy, DateTime RecordedAtUtc);
+/// <param name="ConcurrencyToken">Sent back with a new assessment at the same point, so that one saved meanwhile is not overwritten (ADR 0032).</param>
+public sealed record FollowUpRecord(
+    int GoalId, FollowUps.FollowUpPoint Point, FollowUps.Assessment Assessment, string? Comment, string RecordedBy, DateTime RecordedAtUtc, Guid ConcurrencyToken);
 
-public sealed record MeasurementRecord(int IndicatorId, string Period, decimal Value, string Source, DateTime FetchedAtUtc);
+/// <param name="ConcurrencyToken">Sent back with a new value for the same period, so that one saved meanwhile is not overwritten (ADR 0032).</param>
+public sealed record MeasurementRecord(int IndicatorId, string Period, decimal Value, string Source, DateTime FetchedAtUtc, Guid ConcurrencyToken);
 
 /// <param name="User">The name of the person who made the change (their e-mail address when the account has no name).</param>
 public sealed record HistoryEntry(DateTime AtUtc, string User, string Action, string? Before, string? After);
@@ -143,7 +146,7 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
         // Sorted in memory: the point is stored as text, and the interim report comes before the annual report.
         var followUpRows = (await db.FollowUps.AsNoTracking()
                 .Where(f => goalIds.Contains(f.GoalId))
-                .Select(f => new FollowUpRecord(f.GoalId, f.Point, f.Assessment, f.Comment, f.RecordedBy, f.RecordedAtUtc))
+                .Select(f => new FollowUpRecord(f.GoalId, f.Point, f.Assessment, f.Comment, f.RecordedBy, f.RecordedAtUtc, f.ConcurrencyToken))
                 .ToListAsync(ct))
             .OrderBy(f => f.GoalId).ThenBy(f => f.Point)
             .ToList();
@@ -153,7 +156,7 @@ public sealed class WorkspaceReader(IDbContextFactory<StrategyDbContext> dbFacto
         var measurements = await db.Measurements.AsNoTracking()
             .Where(m => indicatorIds.Contains(m.IndicatorId))
             .OrderBy(m => m.IndicatorId).ThenBy(m => m.Period)
-            .Select(m => new MeasurementRecord(m.IndicatorId, m.Period, m.Value, m.Source, m.FetchedAtUtc))
+            .Select(m => new MeasurementRecord(m.IndicatorId, m.Period, m.Value, m.Source, m.FetchedAtUtc, m.ConcurrencyToken))
             .ToListAsync(ct);
 
         return new WorkingCopy(

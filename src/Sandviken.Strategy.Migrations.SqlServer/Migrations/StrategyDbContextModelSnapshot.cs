@@ -199,6 +199,10 @@ namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("KoladaKpiId")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -285,6 +289,10 @@ namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Lead")
                         .IsRequired()
@@ -468,6 +476,10 @@ namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("GoalId")
                         .HasColumnType("int");
 
@@ -539,6 +551,10 @@ namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("AddedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
@@ -586,6 +602,10 @@ namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
 
                     b.Property<int>("BudgetYear")
                         .HasColumnType("int");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly>("DraftDeadline")
                         .HasColumnType("date");
@@ -725,6 +745,10 @@ namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime>("FetchedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -812,6 +836,10 @@ namespace Sandviken.Strategy.Migrations.SqlServer.Migrations
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()

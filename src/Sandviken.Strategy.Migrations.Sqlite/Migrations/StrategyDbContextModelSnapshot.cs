@@ -185,6 +185,10 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KoladaKpiId")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -266,6 +270,10 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Lead")
@@ -442,6 +450,10 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("GoalId")
                         .HasColumnType("INTEGER");
 
@@ -509,6 +521,10 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("AddedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -554,6 +570,10 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
 
                     b.Property<int>("BudgetYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DraftDeadline")
                         .HasColumnType("TEXT");
@@ -687,6 +707,10 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("FetchedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -770,6 +794,10 @@ namespace Sandviken.Strategy.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 

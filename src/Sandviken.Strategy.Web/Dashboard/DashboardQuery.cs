@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Primitives;
 using Sandviken.Strategy.Domain.Dashboard;
+using Sandviken.Strategy.Web.Components.Shared;
 
 namespace Sandviken.Strategy.Web;
 
@@ -15,6 +17,32 @@ internal static class DashboardQuery
             _ => (false, OrganisationFilter.All),
         };
         return ok;
+    }
+
+    public const string Key = "visa";
+
+    /// <summary>
+    /// Reads every "visa" value of a request, as the dashboard page and its CSV both do: none or one known value, else
+    /// false with a Swedish <paramref name="problem"/> (a second "visa" is refused like a second "ar").
+    /// </summary>
+    public static bool TryReadFilter(StringValues values, out OrganisationFilter filter, out string? problem)
+    {
+        problem = null;
+        if (values.Count > 1)
+        {
+            filter = OrganisationFilter.All;
+            problem = "Adressen anger visa mer än en gång. Välj en av alla, namnder eller bolag.";
+            return false;
+        }
+
+        var value = values.Count == 1 ? values[0] : null;
+        if (!TryParseFilter(value, out filter))
+        {
+            problem = $"”{YearQuery.Shown(value!)}” går inte att visa. Välj alla, namnder eller bolag.";
+            return false;
+        }
+
+        return true;
     }
 
     public static string NameOf(OrganisationFilter filter) => filter switch

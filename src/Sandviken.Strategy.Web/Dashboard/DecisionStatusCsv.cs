@@ -15,22 +15,13 @@ namespace Sandviken.Strategy.Web;
 internal static class DecisionStatusCsv
 {
     public static void MapDecisionStatusCsv(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/beslutsstatus.csv", async (string? ar, string? visa, DashboardReader reader, CancellationToken ct) =>
+        endpoints.MapGet("/beslutsstatus.csv", async (HttpRequest request, DashboardReader reader, CancellationToken ct) =>
         {
-            int? year = null;
-            if (!string.IsNullOrEmpty(ar))
+            // The same reading as the page's, so that the page and its CSV agree on every address (duplicates refused).
+            if (!YearQuery.TryRead(request.Query[YearQuery.Key], out var year, out var problem)
+                || !DashboardQuery.TryReadFilter(request.Query[DashboardQuery.Key], out var filter, out problem))
             {
-                if (!YearQuery.TryParse(ar, out var parsed))
-                {
-                    return Results.Text($"Budgetåret ”{ar}” är inte ett årtal.", "text/plain; charset=utf-8", statusCode: 400);
-                }
-
-                year = parsed;
-            }
-
-            if (!DashboardQuery.TryParseFilter(visa, out var filter))
-            {
-                return Results.Text($"”{visa}” går inte att visa. Välj alla, namnder eller bolag.", "text/plain; charset=utf-8", statusCode: 400);
+                return Results.Text(problem, "text/plain; charset=utf-8", statusCode: 400);
             }
 
             var model = await reader.ReadStatusAsync(year, filter, ct);

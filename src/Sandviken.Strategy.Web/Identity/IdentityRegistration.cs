@@ -8,7 +8,9 @@ namespace Sandviken.Strategy.Web.Identity;
 
 /// <summary>
 /// Sign-in with ASP.NET Core Identity, accounts in the portal's own database. Passwords of at least 12
-/// characters with no composition rules; five failed attempts lock the account for five minutes.
+/// characters with no composition rules; five failed attempts lock the account for five minutes. A session ends
+/// at sign-out (for every copy of its cookie), after <see cref="SessionOptions.IdleTimeout"/> unused and
+/// <see cref="SessionOptions.AbsoluteLifetime"/> after its sign-in (ADR 0031).
 /// </summary>
 internal static class IdentityRegistration
 {
@@ -20,6 +22,11 @@ internal static class IdentityRegistration
     {
         // Identity's stores want a scoped context; the feature services keep using the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<StrategyDbContext>>().CreateDbContext());
+
+        // Account changes (new account, roles, deactivation, passwords) are logged as security events from their
+        // audit entries, whichever service or page saves them (ADR 0031).
+        services.AddSingleton<Domain.Logging.AccountEventInterceptor>();
+        services.ConfigureDbContext<StrategyDbContext>((sp, builder) => builder.AddInterceptors(sp.GetRequiredService<Domain.Logging.AccountEventInterceptor>()));
 
         services.AddAuthentication(options =>
             {
@@ -49,6 +56,12 @@ internal static class IdentityRegistration
             .AddErrorDescriber<SwedishIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
+        services.AddSingleton<EndedSessions>();
+        services.AddOptions<SessionOptions>()
+            .BindConfiguration(SessionOptions.Section)
+            .Validate(o => o.IdleTimeout > TimeSpan.Zero && o.AbsoluteLifetime >= o.IdleTimeout, "Sessions: IdleTimeout must be positive and at most AbsoluteLifetime.")
+            .ValidateOnStart();
+
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "sandviken.auth";
@@ -58,21 +71,48 @@ internal static class IdentityRegistration
             options.LogoutPath = SignOutPath;
             // Signed in but without the role: say so, rather than show a sign-in form as if nothing had happened.
             options.AccessDeniedPath = AccessDeniedPath;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
-        });
 
-        // A deactivated user's cookie stops working within a minute (the domain services refuse at once).
+            // Every request: the absolute lifetime and the security stamp (ADR 0031); then Identity's own validator,
+            // which rebuilds the principal (roles, name) once a minute.
+            var identityValidator = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                if (await SessionLifetime.ValidateAsync(context))
+                {
+                    await identityValidator(context);
+                }
+            };
+
+            // A signed-in user sent away from a page their roles do not open: a refusal, logged as one.
+            var redirectToAccessDenied = options.Events.OnRedirectToAccessDenied;
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                Domain.Logging.SecurityEvents.Log(
+                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IdentityRegistration).FullName!),
+                    Domain.Logging.SecurityEvent.Refused,
+                    context.HttpContext.User.Identity?.Name,
+                    $"{context.Request.Method} {context.Request.Path}");
+                return redirectToAccessDenied(context);
+            };
+        });
+        // The idle timeout is the cookie's sliding expiry.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<SessionOptions>>((cookie, sessions) => cookie.ExpireTimeSpan = sessions.Value.IdleTimeout);
+
+        // Identity's validator rebuilds the principal from the database once a minute; the session's own claims
+        // (its identifier and sign-in time) are kept across it.
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
             options.ValidationInterval = TimeSpan.FromMinutes(1);
-            // The validator rebuilds the principal from the database: keep the session's identifier across it.
             options.OnRefreshingPrincipal = context =>
             {
-                if (context.CurrentPrincipal?.FindFirst(PortalSignInManager.SessionIdClaim) is { } session
-                    && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && context.CurrentPrincipal is { } current)
                 {
-                    identity.AddClaim(new System.Security.Claims.Claim(session.Type, session.Value));
+                    foreach (var claim in current.Claims.Where(c => c.Type is PortalSignInManager.SessionIdClaim or SessionLifetime.SignedInAtClaim))
+                    {
+                        identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value, claim.ValueType));
+                    }
                 }
 
                 return Task.CompletedTask;

@@ -7,7 +7,7 @@ using Sandviken.Strategy.Domain.Users;
 namespace Sandviken.Strategy.Web.Identity;
 
 /// <summary>
-/// Gives every sign-in a new session identifier, and refuses sign-in for deactivated users. (An open session is cut by the new security stamp that deactivation
+/// Gives every sign-in a new session identifier and sign-in time, ends the session on the server at sign-out, and refuses sign-in for deactivated users. (An open session is cut by the new security stamp that deactivation
 /// writes, and the domain services refuse an inactive user at once.)
 /// </summary>
 internal sealed class PortalSignInManager(
@@ -17,7 +17,10 @@ internal sealed class PortalSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<PortalUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<PortalUser> confirmation)
+    IUserConfirmation<PortalUser> confirmation,
+    TimeProvider time,
+    EndedSessions endedSessions,
+    ILogger<PortalSignInManager> securityLogger)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     /// <summary>The claim that names one signed-in session; a new value at every sign-in, never carried over.</summary>
@@ -32,5 +35,37 @@ internal sealed class PortalSignInManager(
         base.SignInWithClaimsAsync(
             user,
             authenticationProperties,
-            [.. additionalClaims.Where(c => c.Type != SessionIdClaim), new Claim(SessionIdClaim, Guid.NewGuid().ToString("N"))]);
+            [
+                .. additionalClaims.Where(c => c.Type is not SessionIdClaim and not SessionLifetime.SignedInAtClaim),
+                new Claim(SessionIdClaim, Guid.NewGuid().ToString("N")),
+                SessionLifetime.SignedInAt(time.GetUtcNow()),
+            ]);
+
+    /// <summary>
+    /// Ends the session on the server too, so that a copy of the cookie taken before is refused at its next request
+    /// (<see cref="SessionLifetime"/>): the session goes on the list of ended sessions and a real account gets a new
+    /// security stamp, which ends its sessions on other devices as well. Logged as a security event.
+    /// </summary>
+    public override async Task SignOutAsync()
+    {
+        var principal = Context.User;
+        if (principal.Identity?.IsAuthenticated == true && await UserManager.GetUserAsync(principal) is { } user)
+        {
+            if (principal.FindFirst(SessionIdClaim)?.Value is { } sessionId)
+            {
+                endedSessions.End(sessionId);
+            }
+
+            // The demo accounts are shared by everyone trying the portal, and their password is public anyway.
+            if (!user.IsDemo)
+            {
+                await UserManager.UpdateSecurityStampAsync(user);
+            }
+
+            // Not Identity's own logger, whose category (Microsoft.AspNetCore.*) logs warnings only.
+            Domain.Logging.SecurityEvents.Log(securityLogger, Domain.Logging.SecurityEvent.SignOut, user.UserName);
+        }
+
+        await base.SignOutAsync();
+    }
 }

@@ -5,7 +5,9 @@ using Sandviken.Strategy.Domain.Kolada;
 
 namespace Sandviken.Strategy.Web.Kolada;
 
-/// <summary>The "Kolada" section: BaseAddress, TimeoutSeconds, MunicipalityId, and Schedule:Enabled / Schedule:IntervalHours.</summary>
+/// <summary>
+/// The "Kolada" section: BaseAddress, TimeoutSeconds, MunicipalityId, MaxRowsPerImport, and Schedule:Enabled / Schedule:IntervalHours.
+/// </summary>
 internal sealed record KoladaSchedule(bool Enabled, TimeSpan Interval);
 
 internal static class KoladaRegistration
@@ -37,6 +39,11 @@ internal static class KoladaRegistration
         if (int.TryParse(section["TimeoutSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
         {
             options.Timeout = TimeSpan.FromSeconds(seconds);
+        }
+
+        if (int.TryParse(section["MaxRowsPerImport"], NumberStyles.None, CultureInfo.InvariantCulture, out var rows) && rows > 0)
+        {
+            options.MaxRowsPerImport = rows;
         }
 
         if (section["MunicipalityId"] is { Length: > 0 } municipality)

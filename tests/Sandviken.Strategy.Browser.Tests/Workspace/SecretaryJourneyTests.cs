@@ -137,8 +137,9 @@ public sealed class SecretaryJourneyTests(BrowserFixture browser) : IClassFixtur
         // Values are typed the Swedish way; one that cannot be read is refused in Swedish and nothing is saved.
         var measurements = panel.GetByTestId("measurements").First;
         var value = measurements.GetByLabel("Värde", new() { Exact = true });
-        // 2026: a year without demo values, so the chart shows this value and no other source's.
-        await measurements.GetByLabel("Period (år)").FillAsync("2026");
+        // 2026: a year without demo values, so the chart shows this value and no other source's. Typed with a leading
+        // zero, it is saved (and shown) as 2026.
+        await measurements.GetByLabel("Period (år)").FillAsync("02026");
         await value.FillAsync("3,5 procent");
         await value.PressAsync("Tab");
         await measurements.GetByRole(AriaRole.Button, new() { Name = "Spara värde" }).ClickAsync();
@@ -152,6 +153,8 @@ public sealed class SecretaryJourneyTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(value).ToHaveValueAsync("3,5");
         await measurements.GetByRole(AriaRole.Button, new() { Name = "Spara värde" }).ClickAsync();
         await Assertions.Expect(measurements.GetByRole(AriaRole.Row, new() { Name = "2026 3,5 Manuell" })).ToBeVisibleAsync();
+        await Assertions.Expect(measurements.GetByLabel("Period (år)")).ToHaveValueAsync("2026");
+        await Assertions.Expect(panel).ToContainTextAsync("Värdet för 2026 är sparat.");
 
         var publicPage = await browser.NewPageAsync();
         await publicPage.GotoAsync("/organisationer/kunskapsnamnden/2025");

@@ -48,18 +48,18 @@ public sealed class AdministrationTests : IAsyncLifetime
         [
             () => services.Organisations.ListAsync(user),
             () => services.Organisations.AddAsync(user, new("Ny nämnd", OrganisationKind.Committee, null, true)),
-            () => services.Organisations.UpdateAsync(user, organisation, new("Omdöpt", OrganisationKind.Committee, null, false)),
+            () => services.Organisations.UpdateAsync(user, organisation, Guid.NewGuid(), new("Omdöpt", OrganisationKind.Committee, null, false)),
             () => services.Users.ListAsync(user),
             () => services.Users.CreateAsync(user, new("ny@test.example", "Ny", "ett långt lösenord", [Roles.Administrator], [])),
-            () => services.Users.UpdateAsync(user, UserIdOf(admin), new("Admin", false, [Roles.Official], [])),
+            () => services.Users.UpdateAsync(user, UserIdOf(admin), Guid.NewGuid(), new("Admin", false, [Roles.Official], [])),
             () => services.Users.SetPasswordAsync(user, UserIdOf(admin), "ett nytt långt lösenord"),
             () => services.Planning.ListCyclesAsync(user),
             () => services.Planning.SaveCycleAsync(user, new(2027, new(2026, 4, 30), new(2026, 9, 30))),
             () => services.Planning.ListPeriodsAsync(user),
             () => services.Planning.AddPeriodAsync(user, new("2027–2030", 2027, 2030, new(2027, 2, 15), "Kommunfullmäktige")),
             () => services.Planning.AddAreaAsync(user, period, new("Nytt område", "Inledning", null)),
-            () => services.Planning.UpdateAreaAsync(user, area, new("Ändrat", "Ändrat", null)),
-            () => services.Planning.SaveAmbitionAsync(user, area, null, new("Ny målbild", 1m, "st", 2030, null)),
+            () => services.Planning.UpdateAreaAsync(user, area, Guid.NewGuid(), new("Ändrat", "Ändrat", null)),
+            () => services.Planning.SaveAmbitionAsync(user, area, null, null, new("Ny målbild", 1m, "st", 2030, null)),
         ];
 
         foreach (var operation in operations)
@@ -75,7 +75,7 @@ public sealed class AdministrationTests : IAsyncLifetime
     public async Task An_organisation_is_added_with_an_address_from_its_name_and_renamed_without_changing_the_address()
     {
         var id = await services.Organisations.AddAsync(admin, new("Miljö- och hälsoskyddsnämnden", OrganisationKind.Committee, null, true));
-        await services.Organisations.UpdateAsync(admin, id, new("Miljönämnden", OrganisationKind.Committee, null, true));
+        await services.Organisations.UpdateAsync(admin, id, await database.OrganisationTokenAsync(id), new("Miljönämnden", OrganisationKind.Committee, null, true));
 
         var row = (await services.Organisations.ListAsync(admin)).Single(o => o.Id == id);
         Assert.Equal(("miljo-och-halsoskyddsnamnden", "Miljönämnden", false), (row.Slug, row.Name, row.IsDemo));
@@ -90,7 +90,7 @@ public sealed class AdministrationTests : IAsyncLifetime
     public async Task A_deactivated_organisation_gets_no_new_plans_but_keeps_its_history()
     {
         var id = await database.OrganisationIdAsync("overformyndarnamnden-i-vastra-gastrikland");
-        await services.Organisations.UpdateAsync(admin, id, new("Överförmyndarnämnden i Västra Gästrikland", OrganisationKind.Committee, null, false));
+        await services.Organisations.UpdateAsync(admin, id, await database.OrganisationTokenAsync(id), new("Överförmyndarnämnden i Västra Gästrikland", OrganisationKind.Committee, null, false));
         await services.Planning.SaveCycleAsync(admin, new(2027, new(2026, 4, 30), new(2026, 9, 30)));
 
         await Assert.ThrowsAsync<RuleViolationException>(() => services.Editing.CreatePlanAsync(admin, id, 2027, false));
@@ -131,12 +131,12 @@ public sealed class AdministrationTests : IAsyncLifetime
         var b = await services.Organisations.AddAsync(admin, new("Bolag B", OrganisationKind.Company, a, true));
         var c = await services.Organisations.AddAsync(admin, new("Bolag C", OrganisationKind.Company, b, true));
 
-        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => services.Organisations.UpdateAsync(admin, a, new("Bolag A", OrganisationKind.Company, c, true)));
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(async () => await services.Organisations.UpdateAsync(admin, a, await database.OrganisationTokenAsync(a), new("Bolag A", OrganisationKind.Company, c, true)));
 
         Assert.Equal("Ett bolag kan inte vara moderbolag till sig självt eller till något av bolagen ovanför sig i koncernen.", error.Errors["ParentId"]);
-        await Assert.ThrowsAsync<ValidationFailedException>(() => services.Organisations.UpdateAsync(admin, a, new("Bolag A", OrganisationKind.Company, a, true)));
+        await Assert.ThrowsAsync<ValidationFailedException>(async () => await services.Organisations.UpdateAsync(admin, a, await database.OrganisationTokenAsync(a), new("Bolag A", OrganisationKind.Company, a, true)));
         Assert.Null((await services.Organisations.ListAsync(admin)).Single(o => o.Id == a).ParentId);
-        await services.Organisations.UpdateAsync(admin, c, new("Bolag C", OrganisationKind.Company, a, true));
+        await services.Organisations.UpdateAsync(admin, c, await database.OrganisationTokenAsync(c), new("Bolag C", OrganisationKind.Company, a, true));
     }
 
     [Fact]
@@ -194,14 +194,14 @@ public sealed class AdministrationTests : IAsyncLifetime
         var omsorgPlan = await database.PlanIdAsync("omsorgsnamnden", 2026);
         await services.Workspace.ReadPlanAsync(secretary, kunskapPlan);
 
-        await services.Users.UpdateAsync(admin, id, new("Fia Flyttad", true, [Roles.Secretary], [omsorg]));
+        await services.Users.UpdateAsync(admin, id, await database.UserTokenAsync(id), new("Fia Flyttad", true, [Roles.Secretary], [omsorg]));
 
         // The same open session: the old organisation's plans are closed to it, the new one's open.
         await Assert.ThrowsAsync<AccessDeniedException>(() => services.Workspace.ReadPlanAsync(secretary, kunskapPlan));
         Assert.True((await services.Workspace.ReadPlanAsync(secretary, omsorgPlan)).CanEdit);
 
         // As a politician instead: every plan can be read, none changed.
-        await services.Users.UpdateAsync(admin, id, new("Fia Flyttad", true, [Roles.Politician], []));
+        await services.Users.UpdateAsync(admin, id, await database.UserTokenAsync(id), new("Fia Flyttad", true, [Roles.Politician], []));
         Assert.False((await services.Workspace.ReadPlanAsync(secretary, omsorgPlan)).CanEdit);
         Assert.False((await services.Workspace.ReadPlanAsync(secretary, kunskapPlan)).CanEdit);
         var growth = await database.AreaIdAsync("vaxa-for-framtiden");
@@ -214,7 +214,7 @@ public sealed class AdministrationTests : IAsyncLifetime
         var id = await services.Organisations.AddAsync(admin, new("Sandvikens Hamn", OrganisationKind.Committee, null, true));
         var parent = await database.OrganisationIdAsync("sandvikens-stadshus-ab");
 
-        await services.Organisations.UpdateAsync(admin, id, new("Sandvikens Hamn AB", OrganisationKind.Company, parent, true));
+        await services.Organisations.UpdateAsync(admin, id, await database.OrganisationTokenAsync(id), new("Sandvikens Hamn AB", OrganisationKind.Company, parent, true));
 
         var row = (await services.Organisations.ListAsync(admin)).Single(o => o.Id == id);
         Assert.Equal((OrganisationKind.Company, "Sandvikens Stadshus AB", "Sandvikens Hamn AB"), (row.Kind, row.ParentName, row.Name));
@@ -246,7 +246,7 @@ public sealed class AdministrationTests : IAsyncLifetime
         await using var db = database.CreateDbContext();
         var stampBefore = (await db.Users.SingleAsync(u => u.Id == UserIdOf(secretary))).SecurityStamp;
 
-        await services.Users.UpdateAsync(admin, UserIdOf(secretary), new("Sekreterare", false, [Roles.Secretary], [await database.OrganisationIdAsync("overformyndarnamnden-i-vastra-gastrikland")]));
+        await services.Users.UpdateAsync(admin, UserIdOf(secretary), await database.UserTokenAsync(UserIdOf(secretary)), new("Sekreterare", false, [Roles.Secretary], [await database.OrganisationIdAsync("overformyndarnamnden-i-vastra-gastrikland")]));
 
         // The same principal (the browser's cookie is still there) is refused from now on.
         await Assert.ThrowsAsync<AccessDeniedException>(() => services.Editing.AddGoalAsync(secretary, planId, Goal("Efter", area)));
@@ -259,8 +259,9 @@ public sealed class AdministrationTests : IAsyncLifetime
     [Fact]
     public async Task An_administrator_cannot_lock_themselves_out()
     {
+        var token = await database.UserTokenAsync(UserIdOf(admin));
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            services.Users.UpdateAsync(admin, UserIdOf(admin), new("Admin", false, [Roles.Official], [])));
+            services.Users.UpdateAsync(admin, UserIdOf(admin), token, new("Admin", false, [Roles.Official], [])));
 
         Assert.Equal("Du kan inte inaktivera ditt eget konto.", error.Errors["IsActive"]);
         Assert.Equal("Du kan inte ta bort din egen administratörsroll.", error.Errors["Roles"]);
@@ -270,7 +271,7 @@ public sealed class AdministrationTests : IAsyncLifetime
     public async Task Cycle_deadlines_are_added_and_moved_per_budget_year()
     {
         await services.Planning.SaveCycleAsync(admin, new(2027, new(2026, 4, 30), new(2026, 9, 30)));
-        await services.Planning.SaveCycleAsync(admin, new(2027, new(2026, 5, 15), new(2026, 10, 15)));
+        await services.Planning.SaveCycleAsync(admin, new(2027, new(2026, 5, 15), new(2026, 10, 15)), await database.CycleTokenAsync(2027));
 
         var cycle = (await services.Planning.ListCyclesAsync(admin)).Single(c => c.BudgetYear == 2027);
         Assert.Equal((new DateOnly(2026, 5, 15), new DateOnly(2026, 10, 15)), (cycle.DraftDeadline, cycle.FinalDeadline));
@@ -306,7 +307,7 @@ public sealed class AdministrationTests : IAsyncLifetime
     {
         var area = await database.AreaIdAsync("vaxa-for-framtiden");
 
-        await services.Planning.UpdateAreaAsync(admin, area, new("Växa för framtiden – reviderad", "Ny inledning.", "Ny text."));
+        await services.Planning.UpdateAreaAsync(admin, area, await database.AreaTokenAsync(area), new("Växa för framtiden – reviderad", "Ny inledning.", "Ny text."));
 
         await using var db = database.CreateDbContext();
         Assert.Equal("Växa för framtiden – reviderad", (await db.StrategicAreas.SingleAsync(a => a.Id == area)).Title);
@@ -320,12 +321,12 @@ public sealed class AdministrationTests : IAsyncLifetime
         await using var db = database.CreateDbContext();
         var ambition = await db.AreaAmbitions.SingleAsync(a => a.StrategicAreaId == area);
 
-        await services.Planning.SaveAmbitionAsync(admin, area, ambition.Id, new("klimatneutrala 2030", 0.5m, "ton CO2e per invånare", 2030, "n00401"));
+        await services.Planning.SaveAmbitionAsync(admin, area, ambition.Id, ambition.ConcurrencyToken, new("klimatneutrala 2030", 0.5m, "ton CO2e per invånare", 2030, "n00401"));
 
         var row = (await services.Planning.ListPeriodsAsync(admin)).Single().Areas.Single(a => a.Id == area).Ambitions.Single();
         Assert.Equal((0.5m, 2030, "N00401"), (row.TargetValue, row.TargetYear, row.KoladaKpiId));
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            services.Planning.SaveAmbitionAsync(admin, area, null, new("", null, null, 1800, "X1")));
+            services.Planning.SaveAmbitionAsync(admin, area, null, null, new("", null, null, 1800, "X1")));
         Assert.Equal(["KoladaKpiId", "TargetYear", "Text"], error.Errors.Keys.Order());
         Assert.Equal("Ambition.Update", (await db.AuditEntries.OrderBy(a => a.Id).LastAsync()).Action);
     }

@@ -47,4 +47,14 @@ public sealed class PaceTests
         Assert.Null(Pace.Assess([(2023, 1m), (2024, 2m)], 5m, null));
         Assert.Null(Pace.Assess([(2024, 1m), (2024, 2m)], 5m, 2030));
     }
+
+    [Theory]
+    [InlineData("79228162514264337593543950335", "-79228162514264337593543950335")]
+    [InlineData("79228162514264337593543950335", "79228162514264337593543950335")]
+    public void Values_too_large_to_compute_with_give_no_pace_instead_of_an_overflow(string first, string second)
+    {
+        var (a, b) = (decimal.Parse(first, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(second, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Null(Pace.Assess([(2023, a), (2024, b)], 1m, 2030));
+    }
 }

@@ -53,24 +53,24 @@ public sealed class AuditCoverageTests
 
         // Planning: a cycle, the next year's period with an area and an ambition.
         await Expect("Cycle.Add", "admin@test", () => services.Planning.SaveCycleAsync(admin, new(2027, new(2026, 4, 30), new(2026, 9, 30))));
-        await Expect("Cycle.Update", "admin@test", () => services.Planning.SaveCycleAsync(admin, new(2027, new(2026, 4, 29), new(2026, 9, 30))));
+        await Expect("Cycle.Update", "admin@test", async () => await services.Planning.SaveCycleAsync(admin, new(2027, new(2026, 4, 29), new(2026, 9, 30)), await database.CycleTokenAsync(2027)));
         var period = 0;
         await Expect("Period.Add", "admin@test", async () => period = await services.Planning.AddPeriodAsync(admin, new("2028–2031", 2028, 2031, new(2026, 11, 20), "Kommunfullmäktige")));
         var area = 0;
         await Expect("Area.Add", "admin@test", async () => area = await services.Planning.AddAreaAsync(admin, period, new("Nytt område", "Inledning", null)));
-        await Expect("Area.Update", "admin@test", () => services.Planning.UpdateAreaAsync(admin, area, new("Nytt område", "Ny inledning", null)));
+        await Expect("Area.Update", "admin@test", async () => await services.Planning.UpdateAreaAsync(admin, area, await database.AreaTokenAsync(area), new("Nytt område", "Ny inledning", null)));
         var ambition = 0;
-        await Expect("Ambition.Add", "admin@test", async () => ambition = await services.Planning.SaveAmbitionAsync(admin, area, null, new("Fler jobb", 100m, "st", 2030, null)));
-        await Expect("Ambition.Update", "admin@test", () => services.Planning.SaveAmbitionAsync(admin, area, ambition, new("Fler jobb", 120m, "st", 2030, null)));
+        await Expect("Ambition.Add", "admin@test", async () => ambition = await services.Planning.SaveAmbitionAsync(admin, area, null, null, new("Fler jobb", 100m, "st", 2030, null)));
+        await Expect("Ambition.Update", "admin@test", async () => await services.Planning.SaveAmbitionAsync(admin, area, ambition, await database.AmbitionTokenAsync(ambition), new("Fler jobb", 120m, "st", 2030, null)));
 
         // Organisations and accounts.
         var organisation = 0;
         await Expect("Organisation.Add", "admin@test", async () => organisation = await services.Organisations.AddAsync(admin, new("Ny nämnd", OrganisationKind.Committee, null, true)));
-        await Expect("Organisation.Update", "admin@test", () => services.Organisations.UpdateAsync(admin, organisation, new("Ny nämnd", OrganisationKind.Committee, null, false)));
+        await Expect("Organisation.Update", "admin@test", async () => await services.Organisations.UpdateAsync(admin, organisation, await database.OrganisationTokenAsync(organisation), new("Ny nämnd", OrganisationKind.Committee, null, false)));
         var userId = "";
         await Expect("User.Create", "admin@test", async () => userId = await services.Users.CreateAsync(admin, new("ny@test.example", "Ny", "ett långt lösenord", [Roles.Official], [])));
-        await Expect("User.Update", "admin@test", () => services.Users.UpdateAsync(admin, userId, new("Ny Person", true, [Roles.Politician], [])));
-        await Expect("User.Deactivate", "admin@test", () => services.Users.UpdateAsync(admin, userId, new("Ny Person", false, [Roles.Politician], [])));
+        await Expect("User.Update", "admin@test", async () => await services.Users.UpdateAsync(admin, userId, await database.UserTokenAsync(userId), new("Ny Person", true, [Roles.Politician], [])));
+        await Expect("User.Deactivate", "admin@test", async () => await services.Users.UpdateAsync(admin, userId, await database.UserTokenAsync(userId), new("Ny Person", false, [Roles.Politician], [])));
         var setPassword = await Expect("User.SetPassword", "admin@test", () => services.Users.SetPasswordAsync(admin, userId, "ett annat långt lösenord"));
         var ownPassword = await Expect("User.ChangeOwnPassword", "sekreterare@test", () =>
             services.Passwords.ChangeOwnPasswordAsync(secretary, new("ett tillfälligt lösenord", "mitt eget långa lösenord", "mitt eget långa lösenord")));

@@ -33,7 +33,7 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
         var goal = await FirstGoalAsync(finalPlanId);
 
         await services.FollowUps.RecordFollowUpAsync(secretary, goal, new(FollowUpPoint.InterimReport, Assessment.PartlyMet, "Halvvägs."));
-        await services.FollowUps.RecordFollowUpAsync(secretary, goal, new(FollowUpPoint.InterimReport, Assessment.Met, null));
+        await services.FollowUps.RecordFollowUpAsync(secretary, goal, new(FollowUpPoint.InterimReport, Assessment.Met, null), await database.FollowUpTokenAsync(goal, FollowUpPoint.InterimReport));
 
         await using var db = database.CreateDbContext();
         var stored = await db.FollowUps.SingleAsync(f => f.GoalId == goal && f.Point == FollowUpPoint.InterimReport);
@@ -101,6 +101,45 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
         await services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2025", 99_999_999_999_999.9999m));
     }
 
+    [Theory]
+    [InlineData("02025")]
+    [InlineData(" 2025 ")]
+    [InlineData("0002025")]
+    public async Task A_year_typed_with_leading_zeros_or_spaces_is_stored_as_the_year_so_it_gets_no_second_row(string typed)
+    {
+        var indicator = await FirstIndicatorAsync(finalPlanId);
+        await services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2025", 10m));
+
+        await services.FollowUps.RecordMeasurementAsync(secretary, indicator, new(typed, 12m));
+
+        await using var db = database.CreateDbContext();
+        var manual = await db.Measurements.Where(m => m.IndicatorId == indicator && m.Source == "Manuell").ToListAsync();
+        var row = Assert.Single(manual, m => m.Period.EndsWith("2025", StringComparison.Ordinal));
+        Assert.Equal(("2025", 12m), (row.Period, row.Value));
+    }
+
+    [Theory]
+    [InlineData("2025\0")]
+    [InlineData("20\025")]
+    [InlineData("2025\u200B")]
+    [InlineData("+2025")]
+    [InlineData("20 25")]
+    [InlineData("２０２５")]
+    [InlineData("٢٠٢٥")]
+    [InlineData("99999999999")]
+    public async Task A_year_with_anything_but_digits_is_refused(string typed)
+    {
+        var indicator = await FirstIndicatorAsync(finalPlanId);
+        await using var db = database.CreateDbContext();
+        var before = await db.Measurements.CountAsync();
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            services.FollowUps.RecordMeasurementAsync(secretary, indicator, new(typed, 10m)));
+
+        Assert.Equal("Ange perioden som ett årtal, till exempel 2025.", error.Errors["Period"]);
+        Assert.Equal(before, await db.Measurements.CountAsync());
+    }
+
     [Fact]
     public async Task An_inactive_organisations_goals_can_no_longer_be_followed_up_or_measured()
     {
@@ -131,7 +170,7 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
 
         var indicator = await FirstIndicatorAsync(planId);
         await services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2024", 70m));
-        await services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2024", 71.5m));
+        await services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2024", 71.5m), await database.MeasurementTokenAsync(indicator, "2024"));
         await services.FollowUps.RecordMeasurementAsync(secretary, indicator, new("2025", 74m));
         var goal = (await services.Workspace.ReadPlanAsync(secretary, planId)).Goals.Single(g => g.Input.Indicators.Any(i => i.Id == indicator));
 

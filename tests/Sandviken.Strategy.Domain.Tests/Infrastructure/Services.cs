@@ -29,7 +29,9 @@ public sealed class Services(TestDatabase database)
 
     public UserAdminService Users => new(database, Actors, database.Clock, new PasswordHasher<PortalUser>(), new UpperInvariantLookupNormalizer());
 
-    public PasswordService Passwords => new(database, Actors, database.Clock, new PasswordHasher<PortalUser>());
+    public RecordingLogger<PasswordService> PasswordLog { get; } = new();
+
+    public PasswordService Passwords => new(database, Actors, database.Clock, new PasswordHasher<PortalUser>(), Microsoft.Extensions.Options.Options.Create(new IdentityOptions()), PasswordLog);
 
     public PlanningAdminService Planning => new(database, Actors, database.Clock);
 

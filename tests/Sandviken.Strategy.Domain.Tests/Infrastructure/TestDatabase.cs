@@ -13,9 +13,14 @@ namespace Sandviken.Strategy.Domain.Tests.Infrastructure;
 /// </summary>
 public sealed class TestDatabase : IDbContextFactory<StrategyDbContext>, IAsyncDisposable
 {
-    private readonly SqliteConnection connection;
+    private readonly SqliteConnection? connection;
+
+    // For a database in a file: each context opens its own connection, so that tasks can write at the same time.
+    private readonly string? file;
 
     private TestDatabase(SqliteConnection connection) => this.connection = connection;
+
+    private TestDatabase(string file) => this.file = file;
 
     /// <summary>Interceptors for the contexts made from now on, for tests that need something to happen mid-save.</summary>
     public List<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors { get; } = [];
@@ -45,13 +50,44 @@ public sealed class TestDatabase : IDbContextFactory<StrategyDbContext>, IAsyncD
         return database;
     }
 
+    /// <summary>
+    /// A real SQLite database in a temporary file (WAL, as the portal runs it), migrated and seeded, for tests of
+    /// simultaneous writers: every context gets its own connection. The file is deleted on dispose.
+    /// </summary>
+    public static async Task<TestDatabase> CreateSeededFileAsync()
+    {
+        var database = new TestDatabase(Path.Combine(Path.GetTempPath(), $"sandviken-test-{Guid.NewGuid():N}.db"));
+        await using (var db = database.CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        await database.SeedAsync();
+        return database;
+    }
+
     public Task<SeedResult> SeedAsync(bool includeDemo = true) =>
         new SeedLoader(this, Clock).LoadAsync(SeedFiles.Municipality(), includeDemo ? SeedFiles.Demo() : null);
 
-    public StrategyDbContext CreateDbContext() => new(new DbContextOptionsBuilder<StrategyDbContext>()
-        .UseSqlite(connection, x => x.MigrationsAssembly(DatabaseRegistration.SqliteMigrationsAssembly))
+    public StrategyDbContext CreateDbContext() => new((connection is null
+            ? new DbContextOptionsBuilder<StrategyDbContext>().UseSqlite($"Data Source={file}", x => x.MigrationsAssembly(DatabaseRegistration.SqliteMigrationsAssembly))
+            : new DbContextOptionsBuilder<StrategyDbContext>().UseSqlite(connection, x => x.MigrationsAssembly(DatabaseRegistration.SqliteMigrationsAssembly)))
         .AddInterceptors(Interceptors)
         .Options);
 
-    public async ValueTask DisposeAsync() => await connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+            return;
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { file!, file + "-wal", file + "-shm" }.Where(File.Exists))
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -201,6 +201,80 @@ public sealed class KoladaClientTests
         Assert.Single(stub.Requests);
     }
 
+    [Fact]
+    public async Task A_next_link_that_switches_scheme_is_refused_without_following_it()
+    {
+        // The stub speaks http on 127.0.0.1; a link to https on the same host and port is a scheme switch all the same.
+        KoladaStub? self = null;
+        await using var stub = self = KoladaStub.Start(_ => StubReply.Json(
+            $$"""{"values": [], "next_page": "https://127.0.0.1:{{self!.BaseAddress.Port}}/v3/data/kpi/N01951/municipality/2181/year/2024?page=2"}"""));
+        using var http = HttpFor(stub);
+
+        var error = await Assert.ThrowsAsync<KoladaException>(() =>
+            new KoladaClient(http).GetValuesAsync(["N01951"], "2181", [2024], CancellationToken.None));
+
+        Assert.Equal("Svaret från Kolada gick inte att läsa: länken till nästa sida byter från http till https.", error.Message);
+        Assert.Single(stub.Requests);
+    }
+
+    [Theory]
+    [InlineData("http://api.kolada.se/v3/data/kpi/N01951/municipality/2181/year/2024?page=2", "länken till nästa sida byter från https till http.")]
+    [InlineData("HTTP://api.kolada.se/v3/data/kpi/N01951/municipality/2181/year/2024?page=2", "länken till nästa sida byter från https till http.")]
+    [InlineData("//api.kolada.se:8443/v3/data?page=2", "länken till nästa sida leder till en annan server.")]
+    [InlineData("https://api.kolada.se:8443/v3/data?page=2", "länken till nästa sida leder till en annan server.")]
+    [InlineData("https://kolada@api.kolada.se/v3/data?page=2", "länken till nästa sida leder till en annan server.")]
+    [InlineData("https://api.kolada.se.example/v3/data?page=2", "länken till nästa sida leder till en annan server.")]
+    [InlineData("ftp://api.kolada.se/v3/data?page=2", "länken till nästa sida är ingen webbadress.")]
+    [InlineData("javascript:alert(1)", "länken till nästa sida är ingen webbadress.")]
+    public void From_https_a_next_link_is_followed_only_over_https_to_the_same_host_and_port(string next, string detail)
+    {
+        var current = new Uri("https://api.kolada.se/v3/data/kpi/N01951/municipality/2181/year/2024");
+
+        var error = Assert.Throws<KoladaException>(() => KoladaClient.NextAddress(current, next));
+
+        Assert.Equal("Svaret från Kolada gick inte att läsa: " + detail, error.Message);
+    }
+
+    [Theory]
+    [InlineData("https://API.kolada.se/v3/data/kpi/N01951/municipality/2181/year/2024?page=2", "https://api.kolada.se/v3/data/kpi/N01951/municipality/2181/year/2024?page=2")]
+    [InlineData("https://api.kolada.se:443/v3/x?page=2", "https://api.kolada.se/v3/x?page=2")]
+    [InlineData("2024?page=2", "https://api.kolada.se/v3/data/kpi/N01951/municipality/2181/year/2024?page=2")]
+    [InlineData("/v3/x?page=2", "https://api.kolada.se/v3/x?page=2")]
+    public void A_next_link_on_the_same_https_server_is_followed(string next, string expected)
+    {
+        var current = new Uri("https://api.kolada.se/v3/data/kpi/N01951/municipality/2181/year/2024");
+
+        Assert.Equal(new Uri(expected), KoladaClient.NextAddress(current, next));
+    }
+
+    [Theory]
+    [InlineData("http://api.kolada.se/v3/")]
+    [InlineData("http://10.0.0.5/kolada/v3/")]
+    [InlineData("ftp://api.kolada.se/v3/")]
+    public async Task A_base_address_over_http_to_another_machine_is_refused_before_any_request(string address)
+    {
+        using var http = new HttpClient();
+        KoladaClient.Configure(http, new KoladaOptions { BaseAddress = new Uri(address) });
+
+        var error = await Assert.ThrowsAsync<KoladaException>(() =>
+            new KoladaClient(http).GetValuesAsync(["N01951"], "2181", [2024], CancellationToken.None));
+
+        Assert.Equal($"Kolada:BaseAddress ({address}) måste vara en https-adress. Bara en server på den här datorn får nås med http.", error.Message);
+    }
+
+    [Fact]
+    public async Task More_rows_than_allowed_stop_the_reading_at_the_page_that_passes_the_limit()
+    {
+        await using var stub = KoladaStub.Start(url => StubReply.Fixture(url.Contains("page=2", StringComparison.Ordinal) ? "page-2.json" : "page-1.json"));
+        using var http = HttpFor(stub);
+
+        var error = await Assert.ThrowsAsync<KoladaException>(() =>
+            new KoladaClient(http).GetValuesAsync(["N01951"], "2181", FiveYears, CancellationToken.None, maxRows: 2));
+
+        Assert.Equal("Svaret innehåller fler än 2 värden för kommunen, mer än en hämtning får lagra. Inget har ändrats. Hämta färre nyckeltal eller år åt gången.", error.Message);
+        Assert.Single(stub.Requests);
+    }
+
     [Theory]
     [InlineData("n01951", "2181", 2024)]
     [InlineData("X01951", "2181", 2024)]

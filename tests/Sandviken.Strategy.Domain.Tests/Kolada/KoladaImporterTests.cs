@@ -132,6 +132,175 @@ public sealed class KoladaImporterTests : IAsyncLifetime
         Assert.Equal($"Nya värden: {result.Added}. Ändrade värden: 0. Kolada-id: N01951.", result.Summary);
     }
 
+    public static TheoryData<string, string, string> RowsBreakingTheRules => new()
+    {
+        { "2024", "100000000000000", "N01951 år 2024: Värdet får ha högst 14 siffror före decimaltecknet och högst 4 decimaler." },
+        { "2024", "-100000000000000", "N01951 år 2024: Värdet får ha högst 14 siffror före decimaltecknet och högst 4 decimaler." },
+        { "2024", "12.34567", "N01951 år 2024: Värdet får ha högst 14 siffror före decimaltecknet och högst 4 decimaler." },
+        { "2024", "79228162514264337593543950335", "N01951 år 2024: Värdet får ha högst 14 siffror före decimaltecknet och högst 4 decimaler." },
+        { "2099", "1", "N01951 år 2099: året ska vara mellan 1900 och 2026." },
+        { "2027", "1", "N01951 år 2027: året ska vara mellan 1900 och 2026." },
+        { "1899", "1", "N01951 år 1899: året ska vara mellan 1900 och 2026." },
+        { "1", "1", "N01951 år 1: året ska vara mellan 1900 och 2026." },
+        { "-5", "1", "N01951 år -5: året ska vara mellan 1900 och 2026." },
+    };
+
+    [Theory]
+    [MemberData(nameof(RowsBreakingTheRules))]
+    public async Task A_file_with_one_row_breaking_the_rules_of_manual_entry_stores_nothing_at_all(string period, string value, string problem)
+    {
+        var json = $$"""
+            {"values": [
+              {"kpi": "N01951", "municipality": "2181", "period": 2023, "values": [{"gender": "T", "value": 39300.0}]},
+              {"kpi": "N01951", "municipality": "2181", "period": {{period}}, "values": [{"gender": "T", "value": {{value}}}]}
+            ]}
+            """;
+
+        var error = await Assert.ThrowsAsync<KoladaException>(() => Importer(null).ImportFromFileAsync(admin, Stream(json)));
+
+        Assert.Equal($"Inget har ändrats: 1 värde i svaret går inte att lagra. {problem}", error.Message);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task An_answer_from_the_API_is_held_to_the_same_rules()
+    {
+        await using var stub = KoladaStub.Start(_ => StubReply.Json("""
+            {"values": [
+              {"kpi": "N01951", "municipality": "2181", "period": 2024, "values": [{"gender": "T", "value": 39500.0}]},
+              {"kpi": "N00401", "municipality": "2181", "period": 2024, "values": [{"gender": "T", "value": 3.123456}]},
+              {"kpi": "N01951", "municipality": "2181", "period": 55891, "values": [{"gender": "T", "value": 1}]}
+            ], "next_page": null}
+            """));
+
+        var error = await Assert.ThrowsAsync<KoladaException>(() => Importer(stub).ImportFromApiAsync(admin));
+
+        Assert.Equal(
+            "Inget har ändrats: 2 värden i svaret går inte att lagra. N01951 år 55891: året ska vara mellan 1900 och 2026. "
+            + "N00401 år 2024: Värdet får ha högst 14 siffror före decimaltecknet och högst 4 decimaler.",
+            error.Message);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task Many_broken_rows_are_summed_up_after_the_first_five()
+    {
+        var rows = Enumerable.Range(2090, 8).Select(year =>
+            $$"""{"kpi": "N01951", "municipality": "2181", "period": {{year}}, "values": [{"gender": "T", "value": 1}]}""");
+
+        var error = await Assert.ThrowsAsync<KoladaException>(() =>
+            Importer(null).ImportFromFileAsync(admin, Stream($$"""{"values": [{{string.Join(",", rows)}}]}""")));
+
+        Assert.StartsWith("Inget har ändrats: 8 värden i svaret går inte att lagra. N01951 år 2090: ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("N01951 år 2094: året ska vara mellan 1900 och 2026. Och 3 till.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Values_at_the_limits_of_the_rules_are_imported_exactly()
+    {
+        const string Json = """
+            {"values": [
+              {"kpi": "N01951", "municipality": "2181", "period": 1900, "values": [{"gender": "T", "value": 99999999999999.9999}]},
+              {"kpi": "N01951", "municipality": "2181", "period": 2026, "values": [{"gender": "T", "value": -99999999999999.9999}]},
+              {"kpi": "N01951", "municipality": "2181", "period": 2025, "values": [{"gender": "T", "value": 0.0001}]}
+            ]}
+            """;
+
+        await Importer(null).ImportFromFileAsync(admin, Stream(Json));
+
+        await using var db = database.CreateDbContext();
+        var stored = await db.AmbitionMeasurements.OrderBy(m => m.Period).Select(m => new { m.Period, m.Value }).ToListAsync();
+        Assert.Equal([("1900", 99_999_999_999_999.9999m), ("2025", 0.0001m), ("2026", -99_999_999_999_999.9999m)], stored.Select(m => (m.Period, m.Value)));
+    }
+
+    [Theory]
+    [InlineData(5000, true)]
+    [InlineData(5001, false)]
+    public async Task A_file_with_more_rows_for_the_municipality_than_the_cap_is_refused_whole(int rows, bool accepted)
+    {
+        // The same value again and again: within the rules, so only the number of rows can refuse it.
+        var row = """{"kpi": "N01951", "municipality": "2181", "period": 2024, "values": [{"gender": "T", "value": 39500.0}]}""";
+        var json = $$"""{"values": [{{string.Join(",", Enumerable.Repeat(row, rows))}}]}""";
+
+        var import = Importer(null).ImportFromFileAsync(admin, Stream(json));
+
+        if (accepted)
+        {
+            await import;
+            await using var db = database.CreateDbContext();
+            var stored = await db.AmbitionMeasurements.SingleAsync();
+            Assert.Equal(("2024", 39500m), (stored.Period, stored.Value));
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<KoladaException>(() => import);
+            Assert.Equal("Svaret innehåller fler än 5 000 värden för kommunen, mer än en hämtning får lagra. Inget har ändrats. Hämta färre nyckeltal eller år åt gången.", error.Message);
+            await AssertNothingStoredAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_cap_counts_only_the_municipalitys_rows_and_is_configurable()
+    {
+        // Other municipalities' rows (a file saved for the whole county) are ignored, not counted.
+        var ours = Enumerable.Range(2022, 3).Select(year =>
+            $$"""{"kpi": "N01951", "municipality": "2181", "period": {{year}}, "values": [{"gender": "T", "value": 1}]}""");
+        var theirs = Enumerable.Range(0, 50).Select(i =>
+            $$"""{"kpi": "N01951", "municipality": "{{(1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)}}", "period": 2024, "values": [{"gender": "T", "value": 1}]}""");
+        var json = $$"""{"values": [{{string.Join(",", ours.Concat(theirs))}}]}""";
+
+        var result = await Importer(null, maxRows: 3).ImportFromFileAsync(admin, Stream(json));
+        var error = await Assert.ThrowsAsync<KoladaException>(() => Importer(null, maxRows: 2).ImportFromFileAsync(admin, Stream(json)));
+
+        Assert.Equal(3 * (1 + await IndicatorsMeasuringAsync("N01951")), result.Added);
+        Assert.StartsWith("Svaret innehåller fler än 2 värden för kommunen", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_cap_stops_an_API_import_at_the_page_that_passes_it()
+    {
+        await using var stub = KoladaStub.Start(url => StubReply.Fixture(url.Contains("page=2", StringComparison.Ordinal) ? "page-2.json" : "page-1.json"));
+
+        var error = await Assert.ThrowsAsync<KoladaException>(() => Importer(stub, maxRows: 2).ImportFromApiAsync(admin));
+
+        Assert.StartsWith("Svaret innehåller fler än 2 värden för kommunen", error.Message, StringComparison.Ordinal);
+        Assert.Single(stub.Requests);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task Rows_for_another_municipality_in_an_API_answer_are_not_stored_as_ours()
+    {
+        await using var stub = KoladaStub.Start(_ => StubReply.Json("""
+            {"values": [
+              {"kpi": "N01951", "municipality": "2181", "period": 2024, "values": [{"gender": "T", "value": 39500.0}]},
+              {"kpi": "N01951", "municipality": "0180", "period": 2023, "values": [{"gender": "T", "value": 990000.0}]}
+            ], "next_page": null}
+            """));
+
+        await Importer(stub).ImportFromApiAsync(admin);
+
+        await using var db = database.CreateDbContext();
+        var stored = await db.AmbitionMeasurements.SingleAsync();
+        Assert.Equal(("2024", 39500m), (stored.Period, stored.Value));
+    }
+
+    private static MemoryStream Stream(string json) => new(Encoding.UTF8.GetBytes(json));
+
+    private async Task<int> IndicatorsMeasuringAsync(string kpi)
+    {
+        await using var db = database.CreateDbContext();
+        return await db.Indicators.CountAsync(i => i.KoladaKpiId == kpi);
+    }
+
+    private async Task AssertNothingStoredAsync()
+    {
+        await using var db = database.CreateDbContext();
+        Assert.False(await db.Measurements.AnyAsync(m => m.Source == "Kolada"));
+        Assert.False(await db.AmbitionMeasurements.AnyAsync());
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == "Kolada.Import"));
+    }
+
     public enum NonAdministrator
     {
         Anonymous,
@@ -203,9 +372,14 @@ public sealed class KoladaImporterTests : IAsyncLifetime
         }
     }
 
-    private KoladaImporter Importer(KoladaStub? stub)
+    private KoladaImporter Importer(KoladaStub? stub, int maxRows = KoladaOptions.DefaultMaxRowsPerImport)
     {
-        var options = new KoladaOptions { BaseAddress = stub?.BaseAddress ?? new Uri("http://127.0.0.1:9/"), Timeout = TimeSpan.FromSeconds(5) };
+        var options = new KoladaOptions
+        {
+            BaseAddress = stub?.BaseAddress ?? new Uri("http://127.0.0.1:9/"),
+            Timeout = TimeSpan.FromSeconds(5),
+            MaxRowsPerImport = maxRows,
+        };
         return new KoladaImporter(database, services.Actors, database.Clock, options, () =>
         {
             var http = new HttpClient();

@@ -130,6 +130,40 @@ public sealed class PasswordTests : IAsyncLifetime
         Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(account, account.PasswordHash!, Temporary));
     }
 
+    [Fact]
+    public async Task Wrong_current_passwords_count_toward_lockout_are_logged_and_lock_the_account_at_the_limit()
+    {
+        await using (var db = database.CreateDbContext())
+        {
+            var stored = await db.Users.SingleAsync(u => u.Id == IdOf(secretary));
+            stored.LockoutEnabled = true;
+            await db.SaveChangesAsync();
+        }
+
+        var stampBefore = (await AccountAsync(secretary)).SecurityStamp;
+        for (var attempt = 1; attempt < 5; attempt++)
+        {
+            await Assert.ThrowsAsync<ValidationFailedException>(() => services.Passwords.ChangeOwnPasswordAsync(secretary, new("en gissning", Chosen, Chosen)));
+            Assert.Equal(attempt, (await AccountAsync(secretary)).AccessFailedCount);
+        }
+
+        var locked = await Assert.ThrowsAsync<RuleViolationException>(() => services.Passwords.ChangeOwnPasswordAsync(secretary, new("en gissning", Chosen, Chosen)));
+        Assert.Equal(PasswordService.LockedMessage, locked.Message);
+        var account = await AccountAsync(secretary);
+        Assert.Equal(database.Clock.GetUtcNow() + TimeSpan.FromMinutes(5), account.LockoutEnd);
+        Assert.NotEqual(stampBefore, account.SecurityStamp); // the account's sessions end
+
+        // Locked: even the right password changes nothing until the lockout ends.
+        await Assert.ThrowsAsync<RuleViolationException>(() => services.Passwords.ChangeOwnPasswordAsync(secretary, new(Temporary, Chosen, Chosen)));
+        Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(account, (await AccountAsync(secretary)).PasswordHash!, Temporary));
+        Assert.Equal(5, services.PasswordLog.Entries.Count(e => e.Message.StartsWith("Security event CurrentPasswordWrong for sekreterare@test", StringComparison.Ordinal)));
+        Assert.Equal(2, services.PasswordLog.Entries.Count(e => e.Message.StartsWith("Security event LockedOut for sekreterare@test", StringComparison.Ordinal)));
+
+        database.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        await services.Passwords.ChangeOwnPasswordAsync(secretary, new(Temporary, Chosen, Chosen));
+        Assert.Equal(0, (await AccountAsync(secretary)).AccessFailedCount);
+    }
+
     private static string IdOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     private async Task<PortalUser> AccountAsync(ClaimsPrincipal user)

@@ -66,4 +66,40 @@ public sealed class IndicatorChartTests : IDisposable
 
         Assert.Empty(chart.FindAll("svg"));
     }
+    public static TheoryData<decimal[], decimal?> ExtremeSeries => new()
+    {
+        { [decimal.MaxValue, decimal.MinValue], null },
+        { [decimal.MinValue, decimal.MinValue], null },
+        { [decimal.MaxValue], null },
+        { [decimal.MaxValue, decimal.MaxValue - 1], null },
+        { [0.0000000000000000000000000001m, 0.0000000000000000000000000002m], decimal.MinValue },
+        { [1m, 2m], decimal.MaxValue },
+        { [99_999_999_999_999.9999m, -99_999_999_999_999.9999m], 0m },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExtremeSeries))]
+    public void Values_at_decimals_limits_are_drawn_inside_the_chart_without_overflow(decimal[] values, decimal? target)
+    {
+        var chart = context.Render<IndicatorChart>(p => p
+            .Add(c => c.Name, "Värde")
+            .Add(c => c.Points, [.. values.Select((v, i) => (2020 + i, v))])
+            .Add(c => c.Target, target)
+            .Add(c => c.TargetYear, target is null ? null : 2030));
+
+        var svg = chart.Find("svg");
+        var coordinates = chart.FindAll("circle.dot").Select(c => c.GetAttribute("cy"))
+            .Concat(chart.FindAll("line").SelectMany(l => new[] { l.GetAttribute("x1"), l.GetAttribute("y1"), l.GetAttribute("x2"), l.GetAttribute("y2") }))
+            .Concat(chart.FindAll("circle.dot").Select(c => c.GetAttribute("cx")))
+            .Select(a => double.Parse(a!, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.Equal(values.Length, chart.FindAll("circle.dot").Count);
+        // Inside the 360 x 200 drawing: every dot between the top (24) and the axis (164), every x within the width.
+        Assert.All(chart.FindAll("circle.dot").Select(c => Number(c.GetAttribute("cy"))), y => Assert.InRange(y, 24, 164));
+        Assert.All(coordinates, c => Assert.InRange(c, 0, 360));
+        Assert.Contains(values.Max() == decimal.MaxValue ? "79 228 162 514 264 337 593 543 950 335" : "Diagram", svg.GetAttribute("aria-label")!.Replace('\u00A0', ' '), StringComparison.Ordinal);
+    }
+
+    private static double Number(string? text) =>
+        double.Parse(text!, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -18,11 +18,13 @@ public sealed class FollowUpRollUpPageTests
         using var client = portal.CreateClient();
         await client.GetPageAsync("/");
         int goalId;
+        Guid? shown;
         await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<StrategyDbContext>>().CreateDbContextAsync())
         {
             goalId = await db.Goals.Where(g => g.Plan.Organisation.Slug == "kunskapsnamnden" && g.Plan.BudgetYear == 2025)
                 .Where(g => g.Areas.Any(a => a.StrategicArea.Slug == "utbildning-som-gor-skillnad"))
                 .OrderBy(g => g.SortOrder).Select(g => g.Id).FirstAsync();
+            shown = await db.FollowUps.Where(f => f.GoalId == goalId && f.Point == FollowUpPoint.AnnualReport).Select(f => (Guid?)f.ConcurrencyToken).FirstOrDefaultAsync();
         }
 
         using (var scope = portal.Services.CreateScope())
@@ -30,7 +32,7 @@ public sealed class FollowUpRollUpPageTests
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
             var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>()
                 .CreateUserPrincipalAsync((await users.FindByEmailAsync("sekreterare.kunskap@sandviken.example"))!);
-            await portal.Services.GetRequiredService<FollowUpService>().RecordFollowUpAsync(principal, goalId, new(FollowUpPoint.AnnualReport, Assessment.Met, "Klart."));
+            await portal.Services.GetRequiredService<FollowUpService>().RecordFollowUpAsync(principal, goalId, new(FollowUpPoint.AnnualReport, Assessment.Met, "Klart."), shown);
         }
 
         var plan = await client.GetPageAsync("/organisationer/kunskapsnamnden/2025");

@@ -222,12 +222,14 @@ public sealed class PublicPageCacheTests(PortalFactory portal) : IClassFixture<P
                 var followedPlan = (await FixedPlanAsync(skip: 1)).Id;
                 var goal = await db.Goals.Where(g => g.PlanId == followedPlan).OrderBy(g => g.SortOrder).Select(g => g.Id).FirstAsync();
                 await services.GetRequiredService<FollowUpService>().RecordFollowUpAsync(admin, goal,
-                    new FollowUpInput(FollowUpPoint.AnnualReport, Assessment.PartlyMet, "Cachetestets kommentar"));
+                    new FollowUpInput(FollowUpPoint.AnnualReport, Assessment.PartlyMet, "Cachetestets kommentar"),
+                    await db.FollowUps.Where(f => f.GoalId == goal && f.Point == FollowUpPoint.AnnualReport).Select(f => (Guid?)f.ConcurrencyToken).FirstOrDefaultAsync());
                 return null;
             case "Measurement.Record":
                 var planId = (await FixedPlanAsync(skip: 1)).Id;
                 var indicator = await db.Indicators.Where(i => i.Goal.PlanId == planId).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
-                await services.GetRequiredService<FollowUpService>().RecordMeasurementAsync(admin, indicator, new MeasurementInput("2026", 4711.5m));
+                await services.GetRequiredService<FollowUpService>().RecordMeasurementAsync(admin, indicator, new MeasurementInput("2026", 4711.5m),
+                    await db.Measurements.Where(m => m.IndicatorId == indicator && m.Period == "2026" && m.Source == FollowUpService.ManualSource).Select(m => (Guid?)m.ConcurrencyToken).FirstOrDefaultAsync());
                 return null;
             case "Kolada.Import":
                 var answer = """{"values":[{"kpi":"N01951","municipality":"2181","period":2025,"values":[{"gender":"T","count":1,"status":"","value":41234}]}],"count":1}""";
@@ -236,17 +238,17 @@ public sealed class PublicPageCacheTests(PortalFactory portal) : IClassFixture<P
                 return null;
             case "Organisation.Update":
                 var organisation = await db.Organisations.SingleAsync(o => o.Slug == "arbetslivsnamnden");
-                await services.GetRequiredService<OrganisationAdminService>().UpdateAsync(admin, organisation.Id,
+                await services.GetRequiredService<OrganisationAdminService>().UpdateAsync(admin, organisation.Id, organisation.ConcurrencyToken,
                     new OrganisationInput("Arbetslivsnämnden (cachetest)", organisation.Kind, organisation.ParentId, organisation.IsActive));
                 return null;
             case "Area.Update":
                 var area = await db.StrategicAreas.SingleAsync(a => a.Slug == "minskad-klimatpaverkan");
-                await services.GetRequiredService<PlanningAdminService>().UpdateAreaAsync(admin, area.Id,
+                await services.GetRequiredService<PlanningAdminService>().UpdateAreaAsync(admin, area.Id, area.ConcurrencyToken,
                     new AreaInput(area.Title, "En ny ingress från cachetestet.", area.Body));
                 return null;
             case "Ambition.Save":
                 var areaId = await db.StrategicAreas.Where(a => a.Slug == "utbildning-som-gor-skillnad").Select(a => a.Id).SingleAsync();
-                await services.GetRequiredService<PlanningAdminService>().SaveAmbitionAsync(admin, areaId, null,
+                await services.GetRequiredService<PlanningAdminService>().SaveAmbitionAsync(admin, areaId, null, null,
                     new AmbitionInput("Målbild från cachetestet", null, null, null, null));
                 return null;
             case "Period.Add":
@@ -256,7 +258,7 @@ public sealed class PublicPageCacheTests(PortalFactory portal) : IClassFixture<P
             case "Cycle.Save":
                 var cycle = await db.PlanningCycles.SingleAsync(c => c.BudgetYear == 2025);
                 var draft = cycle.DraftDeadline.AddDays(1);
-                await services.GetRequiredService<PlanningAdminService>().SaveCycleAsync(admin, new CycleInput(2025, draft, cycle.FinalDeadline));
+                await services.GetRequiredService<PlanningAdminService>().SaveCycleAsync(admin, new CycleInput(2025, draft, cycle.FinalDeadline), cycle.ConcurrencyToken);
                 return draft.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("sv-SE"));
             default:
                 throw new ArgumentOutOfRangeException(nameof(write));

@@ -39,6 +39,14 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Seed:IncludeDemoData"] = IncludeDemoData ? "true" : "false",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(LogFolder, "portal-.log"),
             ["Serilog:MinimumLevel:Default"] = "Information",
+            // The suites sign in and open circuits far more often than people do, all from one address: budgets
+            // out of reach here, small ones only in the tests of the limits themselves (through Settings).
+            ["RateLimits:SignInPerAddress:PermitLimit"] = "1000000",
+            ["RateLimits:SignInPerAccount:PermitLimit"] = "1000000",
+            ["RateLimits:SignInPerAccountAndAddress:PermitLimit"] = "1000000",
+            ["RateLimits:HubNegotiatePerAddress:PermitLimit"] = "1000000",
+            ["RateLimits:PagesPerClient:PermitLimit"] = "1000000",
+            ["Circuits:MaxPerUser"] = "1000",
         }).AddInMemoryCollection(Settings));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

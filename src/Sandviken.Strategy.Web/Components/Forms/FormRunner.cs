@@ -87,7 +87,7 @@ public sealed class FormRunner(AuthenticationStateProvider authentication, ILogg
         {
             (Conflict, Problem) = (e, e.Message);
         }
-        catch (Exception e) when (e is AccessDeniedException or RuleViolationException)
+        catch (Exception e) when (e is AccessDeniedException or RuleViolationException or StaleFormException)
         {
             Problem = e.Message;
         }

@@ -16,6 +16,9 @@ public sealed class AmbitionForm
 
     public string? KoladaKpiId { get; set; }
 
+    /// <summary>The ambition's token when the editor was opened, null for a new ambition (ADR 0032).</summary>
+    public Guid? ConcurrencyToken { get; init; }
+
     public static AmbitionForm From(AmbitionRow row) =>
         new()
         {
@@ -24,6 +27,7 @@ public sealed class AmbitionForm
             Unit = row.Unit,
             TargetYear = new YearEntry(row.TargetYear),
             KoladaKpiId = row.KoladaKpiId,
+            ConcurrencyToken = row.ConcurrencyToken,
         };
 
     /// <summary>True when the target value and year can be read; only then may <see cref="ToInput"/> be called.</summary>

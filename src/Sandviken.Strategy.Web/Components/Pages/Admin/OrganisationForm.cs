@@ -13,5 +13,8 @@ public sealed class OrganisationForm
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>The organisation's token when the editor was opened (ADR 0032): a reload of the list does not renew it.</summary>
+    public Guid ConcurrencyToken { get; init; }
+
     public OrganisationInput ToInput() => new(Name, Kind, ParentId, IsActive);
 }

@@ -17,9 +17,12 @@ public sealed class UserForm
 
     public HashSet<int> OrganisationIds { get; } = [];
 
+    /// <summary>The account's token when the editor was opened (ADR 0032): a reload of the list does not renew it.</summary>
+    public Guid ConcurrencyToken { get; init; }
+
     public static UserForm From(UserRow user)
     {
-        var form = new UserForm { DisplayName = user.DisplayName, IsActive = user.IsActive };
+        var form = new UserForm { DisplayName = user.DisplayName, IsActive = user.IsActive, ConcurrencyToken = user.ConcurrencyToken };
         form.Roles.UnionWith(user.Roles);
         form.OrganisationIds.UnionWith(user.OrganisationIds);
         return form;
