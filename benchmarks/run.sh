@@ -5,14 +5,15 @@
 #   circuit     managed memory per workspace circuit and the time from a click on "Spara mål" to the updated DOM
 #   sql         SQL commands per uncached public request at 1x and 10x data (in process)
 #   flood       the portal process's memory under a flood of connection attempts to the Blazor hub (ADR 0030)
-# Usage: bash benchmarks/run.sh [all|throughput|scale|circuit|sql|flood]...   (default: all)
+#   busy        a public page, /health and 40 sign-ins while another process holds the SQLite write lock; backup time
+# Usage: bash benchmarks/run.sh [all|throughput|scale|circuit|sql|flood|busy]...   (default: all)
 # BENCH_SECONDS (default 10) sets the length of each wrk run; BENCH_WORK a folder to keep databases and logs in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 commands=("$@")
 if [ ${#commands[@]} -eq 0 ] || [ "${commands[0]}" = all ]; then
-  commands=(throughput scale circuit sql flood)
+  commands=(throughput scale circuit sql flood busy)
 fi
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -43,6 +44,7 @@ for command in "${commands[@]}"; do
     circuit) bench circuit --circuits 10 --saves 40 ;;
     flood) bench flood --app "$work/app" --work "$work/flood" --attempts 1500 --parallel 50 ;;
     sql) bench sql --work "$work/sql" --organisations 300 --years 10 ;;
+    busy) bench busy --app "$work/app" --work "$work/busy" --writers 40 ;;
     *) echo "Unknown benchmark '$command'." >&2; exit 2 ;;
   esac
 done

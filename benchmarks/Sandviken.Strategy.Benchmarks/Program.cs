@@ -21,6 +21,7 @@ internal static class BenchmarkCommands
                   circuit    [--circuits 10] [--saves 40]
                   flood      --app DIR [--attempts 1500] [--parallel 50]
                   sql        [--organisations 300] [--years 10]
+                  busy       --app DIR [--writers 40]
                 """);
             return 2;
         }
@@ -44,6 +45,9 @@ internal static class BenchmarkCommands
                 return 0;
             case "flood":
                 await FloodBenchmark.RunAsync(options);
+                return 0;
+            case "busy":
+                await BusyDatabaseBenchmark.RunAsync(options);
                 return 0;
             case "sql":
                 await SqlCommandsBenchmark.RunAsync(options);

@@ -11,7 +11,9 @@ using Serilog;
 CultureInfo.DefaultThreadCurrentCulture = Swedish.Culture;
 CultureInfo.DefaultThreadCurrentUICulture = Swedish.Culture;
 
-var builder = WebApplication.CreateBuilder(args);
+// "backup <file>": an online copy of the SQLite database, then exit (ADR 0033, docs/security.md).
+var backupTarget = args is ["backup", var target, ..] ? target : null;
+var builder = WebApplication.CreateBuilder(backupTarget is null ? args : args[2..]);
 
 // Serilog from configuration. Each host keeps its own logger (preserveStaticLogger: the static Log.Logger
 // is left alone), so that several hosts in one test process do not write to each other's sinks.
@@ -33,6 +35,11 @@ builder.Services.AddPortalRateLimits();
 
 var app = builder.Build();
 
+if (backupTarget is not null)
+{
+    return await app.Services.BackupDatabaseAsync(backupTarget, Console.Out);
+}
+
 // Demo data brings demo accounts whose password is public: a production host must say explicitly that it wants them.
 if (app.Environment.IsProduction() && builder.Configuration.GetValue("Seed:IncludeDemoData", true)
     && !builder.Configuration.GetValue("Seed:AllowDemoDataInProduction", false))
@@ -51,7 +58,15 @@ await app.Services.InitialiseDatabaseAsync(app.Environment.ContentRootPath);
 
 app.UseHttpHardening();
 app.UseHeadAsGet();
-app.UseExceptionHandler("/fel", createScopeForErrors: true);
+// A database locked beyond the busy timeout is 503 with a Swedish "try again" page, not 500 (ADR 0033).
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/fel",
+    CreateScopeForErrors = true,
+    StatusCodeSelector = e => Sandviken.Strategy.Domain.Data.DatabaseBusy.IsBusy(e)
+        ? StatusCodes.Status503ServiceUnavailable
+        : StatusCodes.Status500InternalServerError,
+});
 app.UseStatusCodePagesWithReExecute("/hittades-inte", createScopeForStatusCodePages: true);
 // The host's own logger: without it the middleware would write to the static Log.Logger.
 // Each request's entry names the client (after a trusted proxy's X-Forwarded-For).
@@ -79,6 +94,7 @@ app.MapDecisionStatusCsv();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
 public partial class Program;

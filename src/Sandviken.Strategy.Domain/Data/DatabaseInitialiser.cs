@@ -25,6 +25,18 @@ public sealed class DatabaseInitialiser(
             }
         }
 
+        if (databaseOptions.Provider == DatabaseProvider.Sqlite)
+        {
+            // Readers are not held up by a writer, and writers wait only for each other (ADR 0033).
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Database.OpenConnectionAsync(ct);
+            var mode = await SqliteDatabase.UseWriteAheadLogAsync((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection(), ct);
+            if (!mode.Equals("wal", StringComparison.OrdinalIgnoreCase))
+            {
+                logger.LogWarning("The SQLite database is in journal mode {JournalMode}, not WAL: readers may wait for writers", mode);
+            }
+        }
+
         var municipality = SeedLoader.ReadMunicipalityFile(Resolve(contentRootPath, seedOptions.MunicipalityFile));
         var demo = seedOptions.IncludeDemoData ? SeedLoader.ReadDemoFile(Resolve(contentRootPath, seedOptions.DemoFile)) : null;
         var result = await seedLoader.LoadAsync(municipality, demo, ct);

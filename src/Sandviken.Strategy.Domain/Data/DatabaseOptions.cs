@@ -23,6 +23,15 @@ public sealed class DatabaseOptions
 
     public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
 
+    /// <summary>The default <see cref="BusyTimeoutSeconds"/>.</summary>
+    public const int DefaultBusyTimeoutSeconds = 5;
+
+    /// <summary>
+    /// How long a command waits for a lock that someone else holds (SQLite's busy timeout, SQL Server's command
+    /// timeout) before it gives up with an error that the portal shows as "try again" (ADR 0033).
+    /// </summary>
+    public int BusyTimeoutSeconds { get; set; } = DefaultBusyTimeoutSeconds;
+
     public static DatabaseOptions From(IConfiguration configuration)
     {
         var section = configuration.GetSection(SectionName);
@@ -37,6 +46,14 @@ public sealed class DatabaseOptions
         if (bool.TryParse(section["MigrateOnStartup"], out var migrate))
         {
             options.MigrateOnStartup = migrate;
+        }
+
+        if (section["BusyTimeoutSeconds"] is { Length: > 0 } timeout)
+        {
+            options.BusyTimeoutSeconds = int.TryParse(timeout, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                && seconds is >= 1 and <= 300
+                    ? seconds
+                    : throw new InvalidOperationException($"Database:BusyTimeoutSeconds must be a whole number of seconds from 1 to 300, not '{timeout}'.");
         }
 
         return options;

@@ -25,20 +25,26 @@ public static class DatabaseRegistration
         services.AddDbContextFactory<StrategyDbContext>((sp, builder) =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
-            Configure(builder, sp.GetRequiredService<DatabaseOptions>().Provider, configuration, contentRootPath);
+            Configure(builder, sp.GetRequiredService<DatabaseOptions>(), configuration, contentRootPath);
             builder.AddInterceptors(sp.GetRequiredService<PublicContentChangeInterceptor>());
         });
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, IConfiguration configuration, string contentRootPath)
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, IConfiguration configuration, string contentRootPath) =>
+        Configure(builder, new DatabaseOptions { Provider = provider }, configuration, contentRootPath);
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, IConfiguration configuration, string contentRootPath)
     {
-        switch (provider)
+        switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), contentRootPath);
+                var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), contentRootPath, options.BusyTimeoutSeconds);
+                // Microsoft.Data.Sqlite retries a busy database until the command timeout: EF's own timeout follows the
+                // connection's, so that BEGIN IMMEDIATE (the connection's) and each statement (EF's) wait alike (ADR 0033).
                 builder.UseSqlite(sqlite, x => x
                     .MigrationsAssembly(SqliteMigrationsAssembly)
+                    .CommandTimeout(new SqliteConnectionStringBuilder(sqlite).DefaultTimeout)
                     .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
                 break;
             case DatabaseProvider.SqlServer:
@@ -56,15 +62,23 @@ public static class DatabaseRegistration
 
                 break;
             default:
-                throw new InvalidOperationException($"Unknown Database:Provider '{provider}'.");
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'.");
         }
     }
 
-    /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>
-    public static string SqliteConnectionString(string? configured, string contentRootPath)
+    /// <summary>
+    /// Resolves a relative SQLite file against the content root and makes sure its folder exists. The busy timeout
+    /// (<c>Default Timeout</c>, seconds) is <paramref name="busyTimeoutSeconds"/> unless the connection string sets its own.
+    /// </summary>
+    public static string SqliteConnectionString(string? configured, string contentRootPath, int busyTimeoutSeconds = DatabaseOptions.DefaultBusyTimeoutSeconds)
     {
         var builder = new SqliteConnectionStringBuilder(
             string.IsNullOrWhiteSpace(configured) ? $"Data Source={DefaultSqliteFile}" : configured);
+        if (!HasOwnTimeout(configured))
+        {
+            builder.DefaultTimeout = busyTimeoutSeconds;
+        }
+
         if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(builder.DataSource))
         {
             builder.DataSource = Path.GetFullPath(Path.Combine(contentRootPath, builder.DataSource));
@@ -76,5 +90,17 @@ public static class DatabaseRegistration
         }
 
         return builder.ToString();
+    }
+
+    private static bool HasOwnTimeout(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return false;
+        }
+
+        // The plain builder keeps only the keys that are written (the SQLite one lists every key it knows).
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        return written.ContainsKey("Default Timeout") || written.ContainsKey("DefaultTimeout") || written.ContainsKey("Command Timeout");
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Access;
+using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Plans;
 using Sandviken.Strategy.Domain.Validation;
 
@@ -89,6 +90,12 @@ public sealed class FormRunner(AuthenticationStateProvider authentication, ILogg
         catch (Exception e) when (e is AccessDeniedException or RuleViolationException or StaleFormException)
         {
             Problem = e.Message;
+        }
+        catch (Exception e) when (DatabaseBusy.IsBusy(e))
+        {
+            // Another writer held the database beyond the busy timeout: nothing is saved, and trying again will do (ADR 0033).
+            logger.LogWarning(e, "A change was not saved: the database was busy");
+            Problem = DatabaseBusy.Message;
         }
         catch (DbUpdateException e)
         {
