@@ -20,8 +20,9 @@ public sealed class KoladaFileProperties(PropertyDatabase fixture, ITestOutputHe
         (1, Gen.OneOf("1e400", "-1e400", "1E-30", "-0", "0.00001", "123456789012345678901234567890", "1e28", "12.34567", "null", "\"12\"", "true", "[]", "{}", "NaN", "0x10", "1_000")));
 
     private static readonly Gen<string> Years = Gen.Frequency(
-        (6, Gen.Int[2015, 2026].Select(y => y.ToString(CultureInfo.InvariantCulture))),
-        (2, Generated.Year.Select(y => y.ToString(CultureInfo.InvariantCulture))),
+        (8, Gen.Int[2015, 2026].Select(y => y.ToString(CultureInfo.InvariantCulture))),
+        // A few far years only: each stored one is read back after every later import.
+        (1, Gen.OneOf(0, 1, -1, 1899, 2099, 9999, int.MaxValue, int.MinValue).Select(y => y.ToString(CultureInfo.InvariantCulture))),
         (1, Gen.OneOf("2025.5", "\"2025\"", "null", "1e3", "-0", "02025", "2147483648")));
 
     private static readonly Gen<string> Row = Gen.Select(
@@ -35,7 +36,7 @@ public sealed class KoladaFileProperties(PropertyDatabase fixture, ITestOutputHe
 
     /// <summary>Kolada's shape most of the time; otherwise broken JSON, other JSON, or text that is no JSON at all.</summary>
     private static readonly Gen<byte[]> Files = Gen.Frequency(
-        (8, Row.Array[0, 6].Select(rows => Utf8("""{"values":[""" + string.Join(",", rows) + "]}"))),
+        (4, Row.Array[0, 6].Select(rows => Utf8("""{"values":[""" + string.Join(",", rows) + "]}"))),
         (1, Row.Array[1, 3].Select(rows => Utf8("""{"values":[""" + string.Join(",", rows)))),
         (1, Gen.OneOf("{}", "[]", "null", "{\"values\":{}}", "{\"values\":[1,2]}", "{\"values\":[{}]}", "").Select(Utf8)),
         (1, Generated.AnyText.Select(Utf8)),

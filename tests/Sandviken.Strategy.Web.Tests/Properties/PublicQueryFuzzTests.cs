@@ -55,6 +55,8 @@ public sealed class PublicQueryFuzzTests : IClassFixture<PublicQueryFuzzTests.Co
         (template, slug, year, query) =>
         {
             var path = template.Replace("{slug}", slug.Length == 0 ? "x" : slug, StringComparison.Ordinal).Replace("{year}", year.Length == 0 ? "0" : year, StringComparison.Ordinal);
+            // The in-process test server throws on a NUL in the path (Kestrel answers 400): NUL is tried in the query.
+            path = path.Replace("%00", "", StringComparison.OrdinalIgnoreCase);
             return query.Length == 0 ? path : path + "?" + string.Join("&", query);
         });
 
@@ -76,7 +78,8 @@ public sealed class PublicQueryFuzzTests : IClassFixture<PublicQueryFuzzTests.Co
         await Addresses.SampleAsync(
             async address =>
             {
-                using var response = await client.GetAsync(new Uri(address, UriKind.Relative));
+                // Absolute, so that a path such as "///evil.example" stays a path on the portal.
+                using var response = await client.GetAsync(new Uri(client.BaseAddress!.GetLeftPart(UriPartial.Authority) + address, UriKind.Absolute));
                 var status = response.StatusCode;
                 statuses[status] = statuses.GetValueOrDefault(status) + 1;
                 Assert.True((int)status < 500, $"{address} answered {(int)status}.");
