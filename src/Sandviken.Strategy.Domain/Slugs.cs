@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Sandviken.Strategy.Domain.Data;
 
 namespace Sandviken.Strategy.Domain;
 
@@ -12,7 +13,7 @@ public static class Slugs
     public static string From(string text)
     {
         var builder = new StringBuilder();
-        foreach (var c in text.Trim().ToLower(Swedish.Culture).Normalize(NormalizationForm.FormD))
+        foreach (var c in WellFormedText.Repaired(text).Trim().ToLower(Swedish.Culture).Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {

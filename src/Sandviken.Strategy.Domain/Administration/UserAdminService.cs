@@ -59,9 +59,11 @@ public sealed class UserAdminService(
         {
             var email = (input.Email ?? "").Trim();
             var problems = new Problems();
-            problems.Require(IsEmail(email), nameof(NewUserInput.Email), "Ange en giltig e-postadress.");
+            var isEmail = IsEmail(email);
+            problems.Require(isEmail, nameof(NewUserInput.Email), "Ange en giltig e-postadress.");
+            // Only a valid address is normalised: normalising ill-formed text throws.
             problems.Require(
-                !await db.Users.AnyAsync(u => u.NormalizedEmail == normalizer.NormalizeEmail(email) || u.NormalizedUserName == normalizer.NormalizeName(email), ct),
+                !isEmail || !await db.Users.AnyAsync(u => u.NormalizedEmail == normalizer.NormalizeEmail(email) || u.NormalizedUserName == normalizer.NormalizeName(email), ct),
                 nameof(NewUserInput.Email),
                 "Det finns redan ett konto med den e-postadressen.");
             problems.Require((input.Password ?? "").Length >= MinimumPasswordLength, nameof(NewUserInput.Password), $"Lösenordet måste ha minst {MinimumPasswordLength} tecken.");
@@ -190,5 +192,5 @@ public sealed class UserAdminService(
     }
 
     private static bool IsEmail(string email) =>
-        email.Length is > 3 and <= 256 && MailAddress.TryCreate(email, out var address) && address.Address == email;
+        email.Length is > 3 and <= 256 && WellFormedText.IsStorable(email) && MailAddress.TryCreate(email, out var address) && address.Address == email;
 }

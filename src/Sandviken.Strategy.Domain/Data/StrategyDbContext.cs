@@ -55,12 +55,14 @@ public class StrategyDbContext(DbContextOptions<StrategyDbContext> options) : Id
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseChangesToWriteOnceRecords();
+        WellFormedText.RefuseIllFormedText(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseChangesToWriteOnceRecords();
+        WellFormedText.RefuseIllFormedText(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

@@ -120,6 +120,12 @@ public sealed class DecisionService(IDbContextFactory<StrategyDbContext> dbFacto
             throw new ValidationFailedException("Reason", "Motiveringen får vara högst 2 000 tecken.");
         }
 
+        // The reason is kept only inside the audit entry's JSON, which the context's own check cannot see into.
+        if (!WellFormedText.IsStorable(reason))
+        {
+            throw new ValidationFailedException("Reason", WellFormedText.Message);
+        }
+
         plan.Status = PlanStatus.Revision;
         plan.ConcurrencyToken = Guid.NewGuid();
         Audit.Record(db, actor, time.GetUtcNow().UtcDateTime, AuditActions.PlanReopen, "Plan", plan.Id,
