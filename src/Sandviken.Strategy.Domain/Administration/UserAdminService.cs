@@ -66,7 +66,7 @@ public sealed class UserAdminService(
                 !isEmail || !await db.Users.AnyAsync(u => u.NormalizedEmail == normalizer.NormalizeEmail(email) || u.NormalizedUserName == normalizer.NormalizeName(email), ct),
                 nameof(NewUserInput.Email),
                 "Det finns redan ett konto med den e-postadressen.");
-            problems.Require((input.Password ?? "").Length >= MinimumPasswordLength, nameof(NewUserInput.Password), $"Lösenordet måste ha minst {MinimumPasswordLength} tecken.");
+            problems.Check(input.Password, nameof(NewUserInput.Password), $"Lösenordet måste ha minst {MinimumPasswordLength} tecken.");
             await ValidateAsync(db, problems, input.DisplayName, input.Roles, input.OrganisationIds, ct);
             problems.ThrowIfAny();
 
@@ -153,7 +153,7 @@ public sealed class UserAdminService(
             }
 
             var problems = new Problems();
-            problems.Require((newPassword ?? "").Length >= MinimumPasswordLength, "Password", $"Lösenordet måste ha minst {MinimumPasswordLength} tecken.");
+            problems.Check(newPassword, "Password", $"Lösenordet måste ha minst {MinimumPasswordLength} tecken.");
             problems.ThrowIfAny();
 
             account.PasswordHash = passwordHasher.HashPassword(account, newPassword!);

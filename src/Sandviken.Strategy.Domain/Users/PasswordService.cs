@@ -66,10 +66,7 @@ public sealed class PasswordService(
         }
 
         problems.Require(currentIsRight, nameof(PasswordChangeInput.CurrentPassword), "Det nuvarande lösenordet stämmer inte.");
-        problems.Require(
-            next.Length >= UserAdminService.MinimumPasswordLength,
-            nameof(PasswordChangeInput.NewPassword),
-            $"Det nya lösenordet måste ha minst {UserAdminService.MinimumPasswordLength} tecken.");
+        problems.Check(next, nameof(PasswordChangeInput.NewPassword), $"Det nya lösenordet måste ha minst {UserAdminService.MinimumPasswordLength} tecken.");
         problems.Require(next.Length == 0 || next != current, nameof(PasswordChangeInput.NewPassword), "Det nya lösenordet måste skilja sig från det nuvarande.");
         problems.Require(next == (input.RepeatedPassword ?? ""), nameof(PasswordChangeInput.RepeatedPassword), "Lösenorden är inte likadana. Skriv det nya lösenordet två gånger.");
         problems.ThrowIfAny();

@@ -35,6 +35,10 @@ internal static class IdentityRegistration
             })
             .AddIdentityCookies();
 
+        // A typed password that cannot be hashed (half an emoji) is a wrong password, not an exception.
+        services.AddScoped<IPasswordHasher<PortalUser>>(sp =>
+            new WellFormedPasswordHasher(new PasswordHasher<PortalUser>(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PasswordHasherOptions>>())));
+
         services.AddIdentityCore<PortalUser>(options =>
             {
                 options.Password.RequiredLength = 12;
