@@ -27,6 +27,7 @@ internal static class PortalRegistration
         services.AddSingleton(sp => SeedOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<DatabaseInitialiser>();
+        services.AddSingleton(sp => OpenData.OpenDataOptions.From(sp.GetRequiredService<IConfiguration>()));
 
         // One reader per public page (ADR 0027), sharing one cache of parsed plan versions.
         services.AddSingleton<PlanSnapshotCache>();
