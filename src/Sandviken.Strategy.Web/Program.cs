@@ -5,6 +5,7 @@ using Sandviken.Strategy.Web.Components;
 using Sandviken.Strategy.Web.Hosting;
 using Sandviken.Strategy.Web.Identity;
 using Sandviken.Strategy.Web.Localization;
+using Sandviken.Strategy.Web.OpenData;
 using Serilog;
 
 // Swedish formatting everywhere (numbers otherwise come out as 1,037.50).
@@ -32,6 +33,7 @@ builder.Services.AddStrategyPortal(builder.Environment.ContentRootPath);
 builder.Services.AddHttpHardening();
 builder.Services.AddPublicPageCache();
 builder.Services.AddPortalRateLimits();
+builder.Services.AddOpenDataCors();
 
 var app = builder.Build();
 
@@ -79,6 +81,8 @@ app.UseRequestLocalization(new RequestLocalizationOptions()
     .SetDefaultCulture(Swedish.Culture.Name)
     .AddSupportedCultures(Swedish.Culture.Name)
     .AddSupportedUICultures(Swedish.Culture.Name));
+// Before the cache, so that a cached open-data answer still carries its CORS headers.
+app.UseCors();
 app.UseAuthentication();
 // 429 over a budget (sign-in per address and per account, the hub's negotiate, pages), then the hub for signed-in users only.
 app.UsePortalRateLimits();
