@@ -59,3 +59,33 @@ window.portal = {
         new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
     });
 })();
+
+// Print (issue 10): each link's address is printed after it (app.css). The absolute address is written into
+// data-print-href, and every closed <details> is opened for the print and closed again afterwards, so that values
+// hidden behind "Alla värden" reach the paper too.
+(function () {
+    function addPrintAddresses() {
+        for (const link of document.querySelectorAll("main a[href]")) {
+            const href = link.getAttribute("href");
+            if (href && !href.startsWith("#") && !href.startsWith("javascript:")) {
+                link.setAttribute("data-print-href", link.href);
+            }
+        }
+    }
+
+    let opened = [];
+    window.addEventListener("beforeprint", function () {
+        addPrintAddresses();
+        opened = Array.from(document.querySelectorAll("main details:not([open])"));
+        for (const details of opened) {
+            details.open = true;
+        }
+    });
+    window.addEventListener("afterprint", function () {
+        for (const details of opened) {
+            details.open = false;
+        }
+        opened = [];
+    });
+    document.addEventListener("DOMContentLoaded", addPrintAddresses);
+})();

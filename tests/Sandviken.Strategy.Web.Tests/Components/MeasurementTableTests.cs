@@ -37,7 +37,22 @@ public sealed class MeasurementTableTests : IDisposable
                 </tbody>
               </table>
             </div>
+            <p class="source-note" data-testid="kolada-attribution">Källa: Kolada (<a href="https://www.kolada.se/">kolada.se</a>).</p>
             """);
+    }
+
+    [Fact]
+    public void Names_Kolada_as_the_source_only_when_one_of_the_values_is_Koladas()
+    {
+        var own = context.Render<MeasurementTable>(p => p
+            .Add(c => c.Caption, "Värden")
+            .Add(c => c.Points, [new MeasurementPoint("2025", 81.2m, "Manuellt", Fetched)]));
+        var kolada = context.Render<MeasurementTable>(p => p
+            .Add(c => c.Caption, "Värden")
+            .Add(c => c.Points, [new MeasurementPoint("2025", 81.2m, "Manuellt", Fetched), new MeasurementPoint("2024", 80m, "Kolada", Fetched)]));
+
+        Assert.Empty(own.FindAll("[data-testid=kolada-attribution]"));
+        Assert.Equal("Källa: Kolada (kolada.se).", kolada.Find("[data-testid=kolada-attribution]").TextContent);
     }
 
     [Fact]
