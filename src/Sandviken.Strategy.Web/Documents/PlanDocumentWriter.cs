@@ -139,7 +139,7 @@ internal static class PlanDocumentWriter
             yield return Fact("Version", $"{decided.Number.ToString(Swedish.Culture)} ({Labels.VersionOf(decided.Kind).ToLower(Swedish.Culture)}), fryst {Labels.StockholmTime(decided.CreatedAtUtc)}");
             yield return Fact("Kontrollsumma (SHA-256)", decided.ContentSha256);
             yield return TextParagraph(
-                "Målen och indikatorerna är versionens frysta innehåll, som ändras aldrig. Kontrollsumman visar att innehållet är " +
+                "Målen och indikatorerna är versionens frysta innehåll, som aldrig ändras. Kontrollsumman visar att innehållet är " +
                 "detsamma som på planens sida i portalen. Senaste värden och uppföljningar är de som fanns registrerade " +
                 $"{Labels.StockholmTime(plan.ReadAtUtc)}; de ingår inte i beslutet.");
         }
@@ -157,6 +157,11 @@ internal static class PlanDocumentWriter
             yield return TextParagraph(
                 $"{DraftMark}. Dokumentet visar arbetskopian som den såg ut när den hämtades, som underlag till nämndens eller " +
                 "styrelsens sammanträde. Den kan ändras fram till beslutet. Det beslutade innehållet finns som fryst version på planens sida i portalen.");
+            if (plan.WorkingCopyStatus == Domain.Plans.PlanStatus.Final)
+            {
+                // A fastställd plan's working copy is still not the record: the diarium takes the decided version.
+                yield return TextParagraph("Planen är fastställd. Till diariet hör den beslutade versionen, som laddas ned från planens sida i portalen.");
+            }
         }
     }
 
@@ -196,7 +201,7 @@ internal static class PlanDocumentWriter
     private static Table IndicatorTable(DocumentGoal goal)
     {
         // Widths in twentieths of a point; they add up to the text width of an A4 page with these margins.
-        int[] widths = [2700, 1350, 1350, 1100, 1100, 2038];
+        int[] widths = [2450, 1650, 1350, 1050, 1250, 1888];
         var table = new Table(
             new TableProperties(
                 new TableStyle { Val = "TableGrid" },

@@ -181,6 +181,8 @@ public sealed class PlanDocumentContentTests(PortalFactory portal) : IClassFixtu
         Assert.All(document.SectionHeaders, header => Assert.StartsWith(DraftMark, header, StringComparison.Ordinal));
         Assert.Contains(DraftMark, document.Package.PackageProperties.Title, StringComparison.Ordinal);
         Assert.DoesNotContain("Kontrollsumma", document.Text, StringComparison.Ordinal);
+        // The plan is fastställd: the draft says where the record for the diarium is.
+        Assert.Contains("Planen är fastställd. Till diariet hör den beslutade versionen", document.Text, StringComparison.Ordinal);
     }
 
     [Fact]

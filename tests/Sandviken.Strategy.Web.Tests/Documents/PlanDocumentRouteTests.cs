@@ -161,6 +161,7 @@ public sealed partial class PlanDocumentRouteTests(PortalFactory portal) : IClas
         Assert.Contains(("Heading3", goal.Title), decided.Headings);
         Assert.DoesNotContain(edited, decided.Text, StringComparison.Ordinal);
         Assert.Contains($"Kontrollsumma (SHA-256): {version.Sha256}", decided.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Planen är fastställd.", draft.Text, StringComparison.Ordinal);
     }
 
     [Fact]
