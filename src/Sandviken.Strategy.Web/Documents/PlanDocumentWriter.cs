@@ -1,8 +1,10 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Sandviken.Strategy.Domain;
 using Sandviken.Strategy.Domain.Documents;
+using Sandviken.Strategy.Domain.Plans;
 using Sandviken.Strategy.Web.Components.Shared;
 
 namespace Sandviken.Strategy.Web.Documents;
@@ -68,7 +70,7 @@ internal static class PlanDocumentWriter
     /// <summary>An ASCII file name: "namndplan-2027-kunskapsnamnden-version-2.docx", "…-utkast.docx" for the working copy.</summary>
     public static string FileNameOf(PlanDocument plan) =>
         $"{Slugs.From(Labels.PlanNameOf(plan.OrganisationKind))}-{Year(plan.BudgetYear)}-{plan.OrganisationSlug}-" +
-        (plan.Decided is { } decided ? $"version-{decided.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "utkast") + ".docx";
+        (plan.Decided is { } decided ? $"version-{decided.Number.ToString(CultureInfo.InvariantCulture)}" : "utkast") + ".docx";
 
     private static string TitleOf(PlanDocument plan) =>
         $"{Labels.PlanNameOf(plan.OrganisationKind)} {Year(plan.BudgetYear)} – {plan.OrganisationName}";
@@ -77,7 +79,7 @@ internal static class PlanDocumentWriter
         ? $"{TitleOf(plan)} · Version {decided.Number.ToString(Swedish.Culture)}: {Labels.VersionOf(decided.Kind).ToLower(Swedish.Culture)}"
         : $"{DraftMark} · {TitleOf(plan)}";
 
-    private static string Year(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 
     private static IEnumerable<OpenXmlElement> Content(PlanDocument plan)
     {
@@ -157,7 +159,7 @@ internal static class PlanDocumentWriter
             yield return TextParagraph(
                 $"{DraftMark}. Dokumentet visar arbetskopian som den såg ut när den hämtades, som underlag till nämndens eller " +
                 "styrelsens sammanträde. Den kan ändras fram till beslutet. Det beslutade innehållet finns som fryst version på planens sida i portalen.");
-            if (plan.WorkingCopyStatus == Domain.Plans.PlanStatus.Final)
+            if (plan.WorkingCopyStatus == PlanStatus.Final)
             {
                 // A fastställd plan's working copy is still not the record: the diarium takes the decided version.
                 yield return TextParagraph("Planen är fastställd. Till diariet hör den beslutade versionen, som laddas ned från planens sida i portalen.");
@@ -205,11 +207,11 @@ internal static class PlanDocumentWriter
         var table = new Table(
             new TableProperties(
                 new TableStyle { Val = "TableGrid" },
-                new TableWidth { Width = widths.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
                 new TableLayout { Type = TableLayoutValues.Fixed },
                 new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = true, LastColumn = false, NoHorizontalBand = false, NoVerticalBand = true },
                 new TableCaption { Val = $"Indikatorer för målet ”{Clean(goal.Title)}”" }),
-            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
 
         table.Append(Row(widths, header: true, "Indikator", "Utgångsläge", "Målvärde", "Enhet", "Riktning", "Senaste värde"));
         foreach (var indicator in goal.Indicators)
@@ -246,7 +248,7 @@ internal static class PlanDocumentWriter
         for (var i = 0; i < cells.Length; i++)
         {
             var cellProperties = new TableCellProperties(
-                new TableCellWidth { Width = widths[i].ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
+                new TableCellWidth { Width = widths[i].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
             if (header)
             {
                 cellProperties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "DCE6EE" });
@@ -370,8 +372,8 @@ internal static class PlanDocumentWriter
             new KeepLines(),
             new SpacingBetweenLines
             {
-                Before = spacingBefore.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                After = spacingAfter.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Before = spacingBefore.ToString(CultureInfo.InvariantCulture),
+                After = spacingAfter.ToString(CultureInfo.InvariantCulture),
             });
         if (outlineLevel is { } level)
         {
@@ -388,8 +390,8 @@ internal static class PlanDocumentWriter
             new StyleRunProperties(
                 new Bold(),
                 new Color { Val = color },
-                new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                new FontSizeComplexScript { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+                new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) },
+                new FontSizeComplexScript { Val = size.ToString(CultureInfo.InvariantCulture) }))
         {
             Type = StyleValues.Paragraph, StyleId = id,
         };

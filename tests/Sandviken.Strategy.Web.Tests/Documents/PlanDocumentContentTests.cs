@@ -104,6 +104,25 @@ public sealed class PlanDocumentContentTests(PortalFactory portal) : IClassFixtu
 
         Assert.Equal(expected, document.Headings);
         Assert.Equal(version.Snapshot.Goals.Count, document.Headings.Count(h => h.Style == "Heading3"));
+
+        // A goal's other areas name it, each in its own section.
+        Assert.Contains(goals, g => g.Goal.Areas.Count > 1);
+        var alsoLinked = new Dictionary<string, string>();
+        string? currentArea = null;
+        foreach (var (style, text) in document.Paragraphs)
+        {
+            currentArea = style == "Heading2" ? text : style == "Heading1" ? null : currentArea;
+            if (currentArea is not null && text.StartsWith("Mål under andra områden som också är kopplade hit: ", StringComparison.Ordinal))
+            {
+                alsoLinked.Add(currentArea, text);
+            }
+        }
+
+        var expectedAlso = goals
+            .SelectMany(g => g.Goal.Areas.Where(a => a.Slug != g.First.Slug).Select(a => (a.Title, g.Goal.Title)))
+            .GroupBy(x => x.Item1)
+            .ToDictionary(x => x.Key, x => $"Mål under andra områden som också är kopplade hit: {string.Join(", ", x.Select(y => $"”{y.Item2}”"))}.");
+        Assert.Equal(expectedAlso.OrderBy(x => x.Key, StringComparer.Ordinal), alsoLinked.OrderBy(x => x.Key, StringComparer.Ordinal));
     }
 
     [Fact]
