@@ -46,6 +46,7 @@ internal static class PortalRegistration
         services.AddSingleton<PlanEditingService>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<WorkspaceReader>();
+        services.AddSingleton<Domain.Documents.PlanDocumentReader>();
         services.AddSingleton<FollowUpService>();
         services.AddScoped<OrganisationAdminService>();
         services.AddScoped<UserAdminService>();

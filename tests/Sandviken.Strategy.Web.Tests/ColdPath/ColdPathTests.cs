@@ -23,6 +23,7 @@ public sealed class ColdPathTests(ColdPathHosts hosts, ITestOutputHelper output)
         "/organisationer",
         "/organisationer/kunskapsnamnden",
         "/organisationer/kommunstyrelsen/2025",
+        "/organisationer/kommunstyrelsen/2025/versioner/1.docx",
         "/beslutsstatus",
         "/beslutsstatus?ar=2025&visa=bolag",
         "/beslutsstatus.csv",
