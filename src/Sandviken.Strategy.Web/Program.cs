@@ -2,6 +2,7 @@ using System.Globalization;
 using Sandviken.Strategy.Domain;
 using Sandviken.Strategy.Web;
 using Sandviken.Strategy.Web.Components;
+using Sandviken.Strategy.Web.Feeds;
 using Sandviken.Strategy.Web.Hosting;
 using Sandviken.Strategy.Web.Identity;
 using Sandviken.Strategy.Web.Localization;
@@ -94,6 +95,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health", HealthEndpoint.Options);
 app.MapDecisionStatusCsv();
+app.MapFeeds();
 // HttpHardening sends frame-ancestors 'none' on every answer; Blazor's own 'self' would contradict it.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
