@@ -24,7 +24,9 @@ internal static class DeadlineCalendar
         calendar.AddProperty("X-WR-CALDESC", "Sista dag för beslut om utkast (april) och slutgiltiga beslut (september) om nämndplaner och bolagens strategiska mål.");
         calendar.AddProperty("X-WR-TIMEZONE", "Europe/Stockholm");
         // How often a subscribing calendar should fetch again (RFC 7986, and Outlook's own property).
-        calendar.AddProperty("REFRESH-INTERVAL;VALUE=DURATION", "P1D");
+        var refresh = new CalendarProperty("REFRESH-INTERVAL", "P1D");
+        refresh.Parameters.Add("VALUE", "DURATION");
+        calendar.Properties.Add(refresh);
         calendar.AddProperty("X-PUBLISHED-TTL", "P1D");
 
         var stamp = new CalDateTime(now.UtcDateTime.AddTicks(-(now.UtcDateTime.Ticks % TimeSpan.TicksPerSecond)), "UTC");

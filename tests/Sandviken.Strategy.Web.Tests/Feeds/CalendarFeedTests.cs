@@ -31,13 +31,14 @@ public sealed class CalendarFeedTests(FeedsPortal portal)
         Assert.Equal(2 * cycles.Count, events.Count);
         foreach (var cycle in cycles)
         {
-            foreach (var (deadline, words) in new[] { (cycle.DraftDeadline, "utkast"), (cycle.FinalDeadline, "slutgiltiga beslut") })
+            foreach (var (deadline, summary) in new[]
             {
-                var deadlineEvent = Assert.Single(events, e =>
-                    e.GetProperty("start").GetProperty("value").GetString() == Day(deadline)
-                    && e.GetProperty("summary").GetString()!.Contains($"{words} om planer för budgetår {cycle.BudgetYear}", StringComparison.Ordinal)
-                    || e.GetProperty("start").GetProperty("value").GetString() == Day(deadline)
-                    && e.GetProperty("summary").GetString()!.Contains($"{words} till planer för budgetår {cycle.BudgetYear}", StringComparison.Ordinal));
+                (cycle.DraftDeadline, $"Sista dag för beslut om utkast till planer för budgetår {cycle.BudgetYear}"),
+                (cycle.FinalDeadline, $"Sista dag för slutgiltiga beslut om planer för budgetår {cycle.BudgetYear}"),
+            })
+            {
+                var deadlineEvent = Assert.Single(events, e => e.GetProperty("summary").GetString() == summary);
+                Assert.Equal(Day(deadline), deadlineEvent.GetProperty("start").GetProperty("value").GetString());
                 Assert.True(deadlineEvent.GetProperty("start").GetProperty("isDate").GetBoolean(), "An all-day event has a date without a time.");
                 Assert.True(deadlineEvent.GetProperty("end").GetProperty("isDate").GetBoolean());
                 Assert.Equal(Day(deadline.AddDays(1)), deadlineEvent.GetProperty("end").GetProperty("value").GetString());
