@@ -40,6 +40,7 @@ internal static class DcatCatalogue
         string Own(string fragment) => $"{catalogue}#{fragment}";
         var dataset = Own("planer-och-mal");
         var apiDistribution = Own("api");
+        var apiService = Own("api-tjanst");
         var contact = Own("kontakt");
         var modified = model.LatestDecisionUtc is { } latest ? DateOnly.FromDateTime(latest) : (DateOnly?)null;
         var years = model.Cycles.Select(c => c.BudgetYear).Distinct().OrderByDescending(y => y).ToList();
@@ -66,6 +67,7 @@ internal static class DcatCatalogue
                 Ref(xml, Foaf, "homepage", options.BaseFor(request).AbsoluteUri);
                 Date(xml, "modified", modified);
                 Ref(xml, Dcat, "dataset", dataset);
+                Ref(xml, Dcat, "service", apiService);
             });
 
             Resource(xml, Foaf, "Agent", options.PublisherUri.AbsoluteUri, () =>
@@ -110,6 +112,21 @@ internal static class DcatCatalogue
                 Ref(xml, Dcterms, "conformsTo", options.Absolute(request, "/openapi/v1.json").AbsoluteUri);
                 Ref(xml, Foaf, "page", options.Absolute(request, "/oppna-data").AbsoluteUri);
                 Ref(xml, Dcterms, "license", options.LicenceUri.AbsoluteUri);
+                Ref(xml, Dcat, "accessService", apiService);
+            });
+
+            // The API as a data service too (DCAT-AP-SE 2): where it answers, how it is described, what it serves.
+            Resource(xml, Dcat, "DataService", apiService, () =>
+            {
+                Text(xml, Dcterms, "title", $"Öppet API för strategisk planering – {model.MunicipalityName}");
+                Text(xml, Dcterms, "description", "Läs-API (JSON) utan inloggning med sidindelning, ETag och fel som application/problem+json.");
+                Ref(xml, Dcat, "endpointURL", options.Absolute(request, "/api/v1").AbsoluteUri);
+                Ref(xml, Dcat, "endpointDescription", options.Absolute(request, "/openapi/v1.json").AbsoluteUri);
+                Ref(xml, Dcterms, "publisher", options.PublisherUri.AbsoluteUri);
+                Ref(xml, Dcat, "contactPoint", contact);
+                Ref(xml, Dcterms, "license", options.LicenceUri.AbsoluteUri);
+                Ref(xml, Dcterms, "accessRights", PublicAccess);
+                Ref(xml, Dcat, "servesDataset", dataset);
             });
 
             foreach (var year in years)

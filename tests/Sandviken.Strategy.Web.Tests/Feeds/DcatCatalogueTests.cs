@@ -85,6 +85,23 @@ public sealed class DcatCatalogueTests(FeedsPortal portal)
     }
 
     [Fact]
+    public async Task The_api_is_also_a_data_service_that_serves_the_dataset()
+    {
+        var graph = await CatalogueAsync();
+
+        var service = Assert.Single(graph.OfType(Dcat + "DataService"));
+        Assert.True(service.IsIri);
+        AssertSwedishText(graph, service, Dcterms + "title");
+        Assert.Equal(Iri(new Uri(portal.Address, "/api/v1").AbsoluteUri), Assert.Single(graph.Objects(service, Dcat + "endpointURL")));
+        Assert.Equal(Iri(new Uri(portal.Address, "/openapi/v1.json").AbsoluteUri), Assert.Single(graph.Objects(service, Dcat + "endpointDescription")));
+        Assert.Equal(graph.OfType(Dcat + "Dataset"), graph.Objects(service, Dcat + "servesDataset"));
+        Assert.Equal(Iri(PublisherIri), Assert.Single(graph.Objects(service, Dcterms + "publisher")));
+        var catalogue = Assert.Single(graph.OfType(Dcat + "Catalog"));
+        Assert.Equal(service, Assert.Single(graph.Objects(catalogue, Dcat + "service")));
+        Assert.Contains(graph.OfType(Dcat + "Distribution"), d => graph.Objects(d, Dcat + "accessService").Contains(service));
+    }
+
+    [Fact]
     public async Task Every_budget_year_with_a_planning_cycle_has_a_csv_distribution()
     {
         var years = await WithDbAsync(db => db.PlanningCycles.Select(c => c.BudgetYear).Distinct().ToListAsync());
@@ -137,7 +154,7 @@ public sealed class DcatCatalogueTests(FeedsPortal portal)
             Assert.True(Uri.TryCreate(iri, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto", $"Not an absolute IRI: {iri}");
         }
 
-        foreach (var type in new[] { Dcat + "Catalog", Dcat + "Dataset", Dcat + "Distribution", Foaf + "Agent", Vcard + "Organization" })
+        foreach (var type in new[] { Dcat + "Catalog", Dcat + "Dataset", Dcat + "Distribution", Dcat + "DataService", Foaf + "Agent", Vcard + "Organization" })
         {
             Assert.NotEmpty(graph.OfType(type));
             Assert.All(graph.OfType(type), subject => Assert.True(subject.IsIri, type));
