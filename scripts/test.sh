@@ -48,7 +48,14 @@ dotnet ef migrations script --idempotent --no-build --configuration "$configurat
   --output "$SANDVIKEN_SQLSERVER_SCRIPT" -- --Database:Provider=SqlServer >/dev/null \
   || fail_before_tests "Generating the SQL Server script failed."
 
-# 5. Every test project, one after the other: on two cores the browser tests are steadier without the others beside them.
+# 5. The independent parsers that the feed tests read the portal's Atom, iCalendar and RDF/XML with (tests/parsers).
+command -v npm >/dev/null || fail_before_tests "npm is missing: the feed tests need Node.js 20 or later with npm."
+npm ci --prefix tests/parsers --no-audit --no-fund --loglevel=error >"$artifacts/npm-parsers.log" 2>&1 || {
+  cat "$artifacts/npm-parsers.log" >&2
+  fail_before_tests "Installing the parsers in tests/parsers with npm ci failed."
+}
+
+# 6. Every test project, one after the other: on two cores the browser tests are steadier without the others beside them.
 #    A test that runs longer than the hang timeout is stopped, with a dump of the test host, and its run fails.
 export SANDVIKEN_CHROMIUM=/usr/bin/chromium
 hang_timeout="${SANDVIKEN_TEST_HANG_TIMEOUT:-10m}"
@@ -112,7 +119,7 @@ else
 fi
 [ "${#projects[@]}" -gt 0 ] || problems+=("No test project was found under tests/.")
 
-# 6. The closing line. Every broken rule above counts as one failure, so that the line is never greener than the exit status.
+# 7. The closing line. Every broken rule above counts as one failure, so that the line is never greener than the exit status.
 status=0
 if [ "$failed" -gt 0 ] || [ "${#problems[@]}" -gt 0 ]; then
   status=1

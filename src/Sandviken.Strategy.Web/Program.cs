@@ -3,6 +3,7 @@ using Sandviken.Strategy.Domain;
 using Sandviken.Strategy.Web;
 using Sandviken.Strategy.Web.Components;
 using Sandviken.Strategy.Web.Documents;
+using Sandviken.Strategy.Web.Feeds;
 using Sandviken.Strategy.Web.Hosting;
 using Sandviken.Strategy.Web.Identity;
 using Sandviken.Strategy.Web.Localization;
@@ -96,6 +97,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health", HealthEndpoint.Options);
 app.MapDecisionStatusCsv();
 app.MapPlanDocuments();
+app.MapFeeds();
 // HttpHardening sends frame-ancestors 'none' on every answer; Blazor's own 'self' would contradict it.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 

@@ -27,6 +27,10 @@ public sealed class ColdPathTests(ColdPathHosts hosts, ITestOutputHelper output)
         "/beslutsstatus",
         "/beslutsstatus?ar=2025&visa=bolag",
         "/beslutsstatus.csv",
+        "/floden/beslut.atom",
+        "/organisationer/kunskapsnamnden/beslut.atom",
+        "/floden/planering.ics",
+        "/datasets/dcat",
     ];
 
     [Theory]
