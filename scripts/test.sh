@@ -49,7 +49,15 @@ dotnet ef migrations script --idempotent --no-build --configuration "$configurat
   || fail_before_tests "Generating the SQL Server script failed."
 
 # 5. The independent parsers that the feed tests read the portal's Atom, iCalendar and RDF/XML with (tests/parsers).
-command -v npm >/dev/null || fail_before_tests "npm is missing: the feed tests need Node.js 20 or later with npm."
+#    Node.js is on the machines here; where it is not, Debian's nodejs and npm are installed like Chromium above.
+if ! command -v npm >/dev/null; then
+  echo "Installing Node.js and npm from Debian's packages..."
+  if [ "$(id -u)" -ne 0 ]; then
+    fail_before_tests "npm is missing and installing it needs root: run 'sudo apt-get install -y nodejs npm' first."
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; } || fail_before_tests "Installing Node.js and npm failed."
+fi
 npm ci --prefix tests/parsers --no-audit --no-fund --loglevel=error >"$artifacts/npm-parsers.log" 2>&1 || {
   cat "$artifacts/npm-parsers.log" >&2
   fail_before_tests "Installing the parsers in tests/parsers with npm ci failed."
