@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sandviken.Strategy.Domain;
 using Sandviken.Strategy.Web;
+using Sandviken.Strategy.Web.Api;
 using Sandviken.Strategy.Web.Components;
 using Sandviken.Strategy.Web.Hosting;
 using Sandviken.Strategy.Web.Identity;
@@ -34,6 +35,7 @@ builder.Services.AddHttpHardening();
 builder.Services.AddPublicPageCache();
 builder.Services.AddPortalRateLimits();
 builder.Services.AddOpenDataCors();
+builder.Services.AddOpenDataApi();
 
 var app = builder.Build();
 
@@ -94,6 +96,8 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health", HealthEndpoint.Options);
 app.MapDecisionStatusCsv();
+// /api/v1, /openapi/v1.json (ADR 0035).
+app.MapOpenDataApi();
 // HttpHardening sends frame-ancestors 'none' on every answer; Blazor's own 'self' would contradict it.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
