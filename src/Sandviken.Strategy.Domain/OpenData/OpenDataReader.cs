@@ -60,7 +60,6 @@ public sealed class OpenDataReader(IDbContextFactory<StrategyDbContext> dbFactor
                     }).ToList(),
                 }).ToList(),
             })
-            .AsSplitQuery()
             .ToListAsync(ct);
         return [.. rows.Select(p => new PeriodData(p.Id, p.Name, p.StartYear, p.EndYear, p.AreasDecidedOn, p.AreasDecidedBy,
             [.. p.Areas.Select(a => new AreaData(a.Slug, a.Title, a.Lead, a.Body, a.SortOrder,
@@ -121,15 +120,29 @@ public sealed class OpenDataReader(IDbContextFactory<StrategyDbContext> dbFactor
             .ThenBy(p => p.PlanId)];
     }
 
-    /// <summary>Where a plan's public page is, for a plan that has a decided version (else null): one SQL command.</summary>
-    public async Task<(string Slug, int BudgetYear)?> FindDecidedPlanAsync(int planId, CancellationToken ct = default)
+    /// <summary>
+    /// Where a plan's public page is and its recorded decisions (with their ids), for a plan that has a decided version
+    /// (else null): one SQL command.
+    /// </summary>
+    public async Task<(string Slug, int BudgetYear, IReadOnlyList<DecisionData> Decisions)?> FindDecidedPlanAsync(int planId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var plan = await db.Plans.AsNoTracking()
             .Where(p => p.Id == planId && p.Versions.Any())
-            .Select(p => new { p.Organisation.Slug, p.BudgetYear })
+            .Select(p => new
+            {
+                p.Organisation.Slug,
+                p.Organisation.Name,
+                p.BudgetYear,
+                // Only columns of the decision and its version here: the organisation from outside would need APPLY.
+                Decisions = p.Decisions
+                    .Select(d => new { d.Id, d.Kind, d.DecidedOn, d.DecidedBy, d.Reference, d.PlanVersion.Number })
+                    .ToList(),
+            })
             .SingleOrDefaultAsync(ct);
-        return plan is null ? null : (plan.Slug, plan.BudgetYear);
+        return plan is null ? null : (plan.Slug, plan.BudgetYear, [.. plan.Decisions
+            .OrderBy(d => d.Number)
+            .Select(d => new DecisionData(d.Id, planId, plan.Slug, plan.Name, plan.BudgetYear, d.Kind, d.DecidedOn, d.DecidedBy, d.Reference, d.Number))]);
     }
 
     /// <summary>One frozen version with the decision that made it (null when there is no such version): one SQL command.</summary>

@@ -215,12 +215,11 @@ internal static class OpenDataApi
         }
 
         var request = http.Request;
-        var decisions = await reader.ReadDecisionsAsync(found.BudgetYear, ct);
         return ApiAnswer.Json(http, new PlanDetail(
             id, plan.OrganisationSlug, plan.OrganisationName, plan.OrganisationKind, plan.BudgetYear, plan.Summary.Status, Labels.Of(plan.Summary.Status),
             CellOf(plan.Summary.DraftState, plan.Summary.Draft),
             CellOf(plan.Summary.FinalState, plan.Summary.Final),
-            [.. decisions.Where(d => d.PlanId == id).Select(d => DecisionOf(d, request, options))],
+            [.. found.Decisions.Select(d => DecisionOf(d, request, options))],
             [.. plan.Versions.Select(v => new VersionItem(v.Number, v.Kind, Labels.VersionOf(v.Kind), v.CreatedAtUtc, v.ContentSha256,
                 VersionUrl(request, options, id, v.Number)))],
             plan.ShownVersion!.Number,
