@@ -21,9 +21,9 @@ internal static class ApiErrors
                 .LogError(exception, "The open data API failed on {Path}", http.Request.Path.Value);
             if (DatabaseBusy.IsBusy(exception))
             {
-                http.Response.Headers.RetryAfter = "5";
+                http.Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ApiProblem.Of(StatusCodes.Status503ServiceUnavailable, "Tjänsten är upptagen",
-                    "Databasen är upptagen just nu. Försök igen om några sekunder.");
+                    DatabaseBusy.Message);
             }
 
             return ApiProblem.Of(StatusCodes.Status500InternalServerError, "Ett fel inträffade",
