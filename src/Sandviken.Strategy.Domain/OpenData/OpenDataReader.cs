@@ -145,6 +145,13 @@ public sealed class OpenDataReader(IDbContextFactory<StrategyDbContext> dbFactor
             .Select(d => new DecisionData(d.Id, planId, plan.Slug, plan.Name, plan.BudgetYear, d.Kind, d.DecidedOn, d.DecidedBy, d.Reference, d.Number))]);
     }
 
+    /// <summary>Whether a budget year has a planning cycle (the API knows a year only then, as the dashboard): one SQL command.</summary>
+    public async Task<bool> HasCycleAsync(int budgetYear, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PlanningCycles.AnyAsync(c => c.BudgetYear == budgetYear, ct);
+    }
+
     /// <summary>One frozen version with the decision that made it (null when there is no such version): one SQL command.</summary>
     public async Task<VersionData?> ReadVersionAsync(int planId, int number, CancellationToken ct = default)
     {

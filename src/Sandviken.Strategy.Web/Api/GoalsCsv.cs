@@ -17,10 +17,10 @@ internal static class GoalsCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    public static async Task<IResult> Answer(string year, HttpContext http, OpenDataReader reader, Sandviken.Strategy.Domain.Dashboard.DashboardReader dashboard, CancellationToken ct)
+    public static async Task<IResult> Answer(string year, OpenDataReader reader, CancellationToken ct)
     {
         // A year without a planning cycle is unknown, as for the dashboard's CSV; a cycle without decisions is an empty table.
-        if (!YearQuery.TryParse(year, out var budgetYear) || await dashboard.ReadStatusAsync(budgetYear, Sandviken.Strategy.Domain.Dashboard.OrganisationFilter.All, ct) is null)
+        if (!YearQuery.TryParse(year, out var budgetYear) || !await reader.HasCycleAsync(budgetYear, ct))
         {
             return OpenDataApi.NoCycle(year);
         }

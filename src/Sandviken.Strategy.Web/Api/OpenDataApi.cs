@@ -178,14 +178,13 @@ internal static class OpenDataApi
         var plans = (await reader.ReadDecidedPlansAsync(null, slug, ct)).ToDictionary(p => p.BudgetYear, p => p.PlanId);
         return ApiAnswer.Json(http, new OrganisationDetail(
             page.Slug, page.Name, page.Kind, Labels.Of(page.Kind), page.ParentSlug, page.IsActive, page.IsDemo,
-            [.. page.Plans.Select(p => new OrganisationYearItem(
-                p.BudgetYear,
-                plans.TryGetValue(p.BudgetYear, out var id) ? id : null,
-                p.Status,
-                Labels.Of(p.Status),
-                CellOf(p.DraftState, p.Draft),
-                CellOf(p.FinalState, p.Final),
-                plans.TryGetValue(p.BudgetYear, out var planId) ? options.Absolute(request, $"{Prefix}/plans/{planId.ToString(CultureInfo.InvariantCulture)}") : null))],
+            [.. page.Plans.Select(p =>
+            {
+                int? planId = plans.TryGetValue(p.BudgetYear, out var id) ? id : null;
+                return new OrganisationYearItem(
+                    p.BudgetYear, planId, p.Status, Labels.Of(p.Status), CellOf(p.DraftState, p.Draft), CellOf(p.FinalState, p.Final),
+                    planId is { } known ? PlanUrl(request, options, known) : null);
+            })],
             options.Absolute(request, $"/organisationer/{page.Slug}"),
             options.Absolute(request, $"{Prefix}/organisations/{page.Slug}")));
     }
