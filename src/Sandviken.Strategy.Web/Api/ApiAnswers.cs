@@ -20,8 +20,6 @@ internal sealed class ApiAnswer(byte[] body, string contentType, string? downloa
         return new ApiAnswer(JsonSerializer.SerializeToUtf8Bytes(value, options), "application/json; charset=utf-8");
     }
 
-    public byte[] Body => body;
-
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;

@@ -120,6 +120,6 @@ internal static class ApiQuery
         }
 
         query.Add(Page, page.ToString(CultureInfo.InvariantCulture));
-        return new Uri(absolutePath + query.ToQueryString().Value);
+        return new Uri(absolutePath.GetLeftPart(UriPartial.Path) + query.ToQueryString().Value, UriKind.Absolute);
     }
 }
