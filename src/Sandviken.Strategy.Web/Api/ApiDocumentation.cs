@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -24,6 +25,8 @@ internal static partial class ApiDocumentation
 {
     public const string DocumentName = "v1";
     public const string DocumentPath = "/openapi/v1.json";
+
+    private const string YearPattern = "^[1-9][0-9]{3}$";
 
     /// <summary>
     /// Summary, description, example and parameters; the answer's type for the OpenAPI schema; problem answers; and the
@@ -110,6 +113,12 @@ internal static partial class ApiDocumentation
                     if (operation.Parameters.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == parameter.Name) is { } known)
                     {
                         known.Description = parameter.Description;
+                        if (known.Schema is OpenApiSchema schema && parameter.Name == ApiQuery.Year)
+                        {
+                            // The path's year is read as text and refused (404) unless it is four digits.
+                            schema.Pattern = YearPattern;
+                        }
+
                         continue;
                     }
 
@@ -119,9 +128,12 @@ internal static partial class ApiDocumentation
                         In = parameter.InQuery ? ParameterLocation.Query : ParameterLocation.Path,
                         Required = !parameter.InQuery,
                         Description = parameter.Description,
-                        Schema = new OpenApiSchema
+                        Schema = parameter.Name switch
                         {
-                            Type = parameter.Name is ApiQuery.Organisation or ApiQuery.Area ? JsonSchemaType.String : JsonSchemaType.Integer,
+                            ApiQuery.Organisation or ApiQuery.Area => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[a-z0-9-]{1,100}$" },
+                            ApiQuery.Year => new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1000", Maximum = "9999" },
+                            ApiQuery.PageSize => new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = ApiQuery.MaxPageSize.ToString(CultureInfo.InvariantCulture) },
+                            _ => new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
                         },
                     });
                 }

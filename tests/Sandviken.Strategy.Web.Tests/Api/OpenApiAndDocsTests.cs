@@ -74,6 +74,9 @@ public sealed class OpenApiAndDocsTests(PortalFactory portal) : IClassFixture<Po
         var goals = document.Paths["/api/v1/goals"].Operations![HttpMethod.Get];
         Assert.Equal(["area", "organisation", "page", "pageSize", "year"], goals.Parameters!.Where(p => p.In == ParameterLocation.Query).Select(p => p.Name!).Order(StringComparer.Ordinal));
         Assert.True(goals.Responses!.ContainsKey("400"));
+        Assert.Equal("200", goals.Parameters!.Single(p => p.Name == "pageSize").Schema!.Maximum);
+        var year = document.Paths["/api/v1/years/{year}/coverage"].Operations![HttpMethod.Get].Parameters!.Single(p => p.Name == "year");
+        Assert.Equal("^[1-9][0-9]{3}$", year.Schema!.Pattern);
         Assert.Contains("text/csv", document.Paths["/api/v1/years/{year}/goals.csv"].Operations![HttpMethod.Get].Responses!["200"].Content!.Keys.Single(), StringComparison.Ordinal);
     }
 
