@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sandviken.Strategy.Domain;
 using Sandviken.Strategy.Web;
+using Sandviken.Strategy.Web.Api;
 using Sandviken.Strategy.Web.Components;
 using Sandviken.Strategy.Web.Documents;
 using Sandviken.Strategy.Web.Feeds;
@@ -36,6 +37,7 @@ builder.Services.AddHttpHardening();
 builder.Services.AddPublicPageCache();
 builder.Services.AddPortalRateLimits();
 builder.Services.AddOpenDataCors();
+builder.Services.AddOpenDataApi();
 
 var app = builder.Build();
 
@@ -98,6 +100,8 @@ app.MapHealthChecks("/health", HealthEndpoint.Options);
 app.MapDecisionStatusCsv();
 app.MapPlanDocuments();
 app.MapFeeds();
+// /api/v1, /openapi/v1.json (ADR 0035).
+app.MapOpenDataApi();
 // HttpHardening sends frame-ancestors 'none' on every answer; Blazor's own 'self' would contradict it.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 

@@ -60,7 +60,8 @@ internal static class DecisionStatusCsv
     private static void Line(StringBuilder csv, params string[] cells) =>
         csv.Append(string.Join(';', cells.Select(Escape))).Append("\r\n");
 
-    private static string Escape(string value)
+    /// <summary>One cell: an apostrophe before what a spreadsheet would take for a formula, quotes where needed.</summary>
+    internal static string Escape(string value)
     {
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {

@@ -70,6 +70,22 @@ internal static class PublicPageCache
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new OutputCacheAttribute { PolicyName = PolicyName });
 
+    /// <summary>
+    /// The same cache for an endpoint that reads query keys of its own (the open data API's year, page, ...): the key
+    /// varies by exactly these instead of the pages' ar and visa. Evicted by the same tag and generation.
+    /// </summary>
+    public static TBuilder CachePublicly<TBuilder>(this TBuilder builder, params string[] queryKeys)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new OutputCacheAttribute { PolicyName = PolicyName }, new PublicCacheQueryKeys(queryKeys));
+
+    /// <summary>
+    /// When public content last changed as this host saw it (its start, or the latest committed public write), in whole
+    /// seconds: the open data API's Last-Modified. Each write moves it on by at least a second, so that If-Modified-Since
+    /// never calls a changed answer unchanged.
+    /// </summary>
+    public static DateTimeOffset LastChanged(HttpContext context) =>
+        context.RequestServices.GetRequiredService<PublicContentGeneration>().ChangedAt;
+
     /// <summary>An anonymous GET or HEAD of an endpoint that carries the public cache policy.</summary>
     public static bool IsAnonymousPublicRead(HttpContext context) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
@@ -107,13 +123,36 @@ internal static class PublicPageCache
     /// Counts committed public writes. It is part of the key, so a page whose rendering began before a write (and is
     /// stored after the eviction) sits under an old key that no request asks for again.
     /// </summary>
-    private sealed class PublicContentGeneration
+    private sealed class PublicContentGeneration(TimeProvider time)
     {
+        private readonly Lock gate = new();
         private long value;
+        private DateTimeOffset changedAt = WholeSeconds(time.GetUtcNow());
 
         public long Value => Interlocked.Read(ref value);
 
-        public void Advance() => Interlocked.Increment(ref value);
+        public DateTimeOffset ChangedAt
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return changedAt;
+                }
+            }
+        }
+
+        public void Advance()
+        {
+            lock (gate)
+            {
+                var now = WholeSeconds(time.GetUtcNow());
+                changedAt = now > changedAt ? now : changedAt.AddSeconds(1);
+                Interlocked.Increment(ref value);
+            }
+        }
+
+        private static DateTimeOffset WholeSeconds(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
 
     private sealed class OutputCacheEviction(IOutputCacheStore store, PublicContentGeneration generation) : IPublicContentListener
@@ -143,7 +182,9 @@ internal static class PublicPageCache
 
             var time = http.RequestServices.GetRequiredService<TimeProvider>();
             var today = PlanningCalendar.Today(time);
-            context.CacheVaryByRules.QueryKeys = new StringValues(QueryKeys);
+            // The pages read ar and visa; an API endpoint names its own keys (page 2 is not page 1).
+            context.CacheVaryByRules.QueryKeys = new StringValues(
+                http.GetEndpoint()?.Metadata.GetMetadata<PublicCacheQueryKeys>()?.Keys ?? QueryKeys);
             // What the page shows depends on the Stockholm date (a deadline passed, the current cycle), so the date is
             // part of the key: the first request of a new day renders afresh, whatever the store's own clock says.
             context.CacheVaryByRules.VaryByValues["generation"] =
@@ -181,6 +222,9 @@ internal static class PublicPageCache
         }
     }
 }
+
+/// <summary>The query keys an endpoint reads, for the cache key (<see cref="PublicPageCache.CachePublicly{TBuilder}(TBuilder, string[])"/>).</summary>
+internal sealed record PublicCacheQueryKeys(string[] Keys);
 
 /// <summary><c>PublicCache:Enabled</c> (default true) and <c>PublicCache:MaxAgeMinutes</c> (default 60).</summary>
 internal sealed record PublicCacheOptions(bool Enabled, TimeSpan MaxAge)

@@ -11,6 +11,11 @@ namespace Sandviken.Strategy.Web.Hosting;
 /// </summary>
 internal static class TooManyRequestsPage
 {
+    private static readonly System.Text.Json.JsonSerializerOptions ProblemJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static async ValueTask WriteAsync(OnRejectedContext rejected, CancellationToken cancellation)
     {
         var context = rejected.HttpContext;
@@ -36,6 +41,20 @@ internal static class TooManyRequestsPage
             // The hub's client reads no HTML.
             response.ContentType = "text/plain; charset=utf-8";
             await response.WriteAsync($"För många anslutningar. Försök igen om {Wait(seconds)}.", cancellation);
+            return;
+        }
+
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            // The open data API answers its clients in problem+json, also here (ADR 0035).
+            response.ContentType = "application/problem+json; charset=utf-8";
+            await response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["type"] = "https://tools.ietf.org/html/rfc6585#section-4",
+                ["title"] = "För många förfrågningar",
+                ["status"] = StatusCodes.Status429TooManyRequests,
+                ["detail"] = $"Det har kommit för många förfrågningar från din adress på kort tid. Vänta {Wait(seconds)} och försök sedan igen.",
+            }, ProblemJson), cancellation);
             return;
         }
 

@@ -60,6 +60,7 @@ public sealed class PublicPagesInBrowserTests(BrowserFixture browser) : IClassFi
     [InlineData("/organisationer/kunskapsnamnden")]
     [InlineData("/organisationer/kunskapsnamnden/2025")]
     [InlineData("/tillganglighet")]
+    [InlineData("/oppna-data")]
     [InlineData("/omraden/vaxa-for-framtiden?ar=abc")]
     [InlineData("/finns-inte")]
     public async Task Other_public_pages_have_no_accessibility_violations(string url)
@@ -79,6 +80,7 @@ public sealed class PublicPagesInBrowserTests(BrowserFixture browser) : IClassFi
     [InlineData("/organisationer/kunskapsnamnden/2025")]
     [InlineData("/beslutsstatus")]
     [InlineData("/tillganglighet")]
+    [InlineData("/oppna-data")]
     [InlineData("/konto/logga-in")]
     public async Task On_a_phone_the_page_does_not_scroll_sideways_and_wide_tables_scroll_by_keyboard(string url)
     {
