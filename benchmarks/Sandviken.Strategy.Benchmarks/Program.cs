@@ -22,7 +22,7 @@ internal static class BenchmarkCommands
                   flood      --app DIR [--attempts 1500] [--parallel 50]
                   sql        [--organisations 300] [--years 10]
                   busy       --app DIR [--writers 40]
-                  instances  --app DIR [--seconds 10] [--connections 32] [--threads 2] [--nginx PATH] [--settings "KEY=VALUE;…"]
+                  instances  --app DIR [--seconds 10] [--connections 32] [--threads 2] [--nginx PATH] [--template FILE] [--settings "KEY=VALUE;…"]
                 """);
             return 2;
         }
