@@ -28,6 +28,7 @@ need_package() { # command package
 need_package wrk wrk
 need_package chromium chromium
 need_package nginx nginx
+need_package redis-server redis-server
 
 work=${BENCH_WORK:-$(mktemp -d /tmp/sandviken-bench.XXXXXX)}
 seconds=${BENCH_SECONDS:-10}
