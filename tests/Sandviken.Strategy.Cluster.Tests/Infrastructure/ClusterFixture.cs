@@ -164,6 +164,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             {
                 await kolada.DisposeAsync();
             }
+
+            // The logs are in the failure messages of a start that failed; nothing here is needed afterwards.
+            Directory.Delete(directory, recursive: true);
         }
     }
 
