@@ -26,7 +26,13 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y -qq chromium >/dev/null || fail_before_tests "Installing Chromium failed."
 fi
 
-# 1b. Redis and nginx for the two-instance topology (tests/Sandviken.Strategy.Cluster.Tests, scripts/cluster.sh, ADR 0038).
+# 1b. A PostgreSQL cluster of this run's own (ADR 0037): every test project gets SANDVIKEN_POSTGRES, an admin connection
+#     string, and makes its own databases there. It is stopped when the script ends, whatever happens.
+source scripts/test-postgres.sh
+trap stop_test_postgres EXIT
+start_test_postgres "$artifacts" || fail_before_tests "Starting the tests' PostgreSQL cluster failed (see above)."
+
+# 1c. Redis and nginx for the two-instance topology (tests/Sandviken.Strategy.Cluster.Tests, scripts/cluster.sh, ADR 0038).
 #     The tests start their own processes on free ports: the services the packages start are stopped and disabled.
 if ! command -v redis-server >/dev/null || ! command -v nginx >/dev/null; then
   echo "Installing redis-server and nginx from Debian's packages..."
@@ -45,8 +51,8 @@ dotnet tool restore >/dev/null || fail_before_tests "dotnet tool restore failed.
 dotnet build Sandviken.Strategy.sln --configuration "$configuration" -nologo -clp:ErrorsOnly \
   || fail_before_tests "The build failed (see the errors above)."
 
-# 3. Every model change has a migration, for both providers.
-for provider in Sqlite SqlServer; do
+# 3. Every model change has a migration, for every provider.
+for provider in Sqlite SqlServer PostgreSql; do
   if ! dotnet ef migrations has-pending-model-changes --no-build --configuration "$configuration" \
       --project "src/Sandviken.Strategy.Migrations.$provider" --startup-project src/Sandviken.Strategy.Web \
       -- --Database:Provider=$provider >"$artifacts/pending-$provider.log" 2>&1; then

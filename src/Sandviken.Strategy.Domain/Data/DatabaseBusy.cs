@@ -20,6 +20,9 @@ public static class DatabaseBusy
     private const int SqlServerDeadlockVictim = 1205;
     private const int SqlServerLockTimeout = 1222;
 
+    // PostgreSQL: deadlock_detected, lock_not_available; a command timeout is an NpgsqlException around a TimeoutException.
+    private static readonly string[] PostgresBusyStates = ["40P01", "55P03"];
+
     /// <summary>True when <paramref name="exception"/>, or one it wraps (EF's DbUpdateException and the like), says the database is locked.</summary>
     public static bool IsBusy(Exception? exception)
     {
@@ -30,6 +33,10 @@ public static class DatabaseBusy
                 case SqliteException sqlite when (sqlite.SqliteErrorCode & 0xFF) is SqliteBusy or SqliteLocked:
                     return true;
                 case SqlException sql when sql.Number is SqlServerDeadlockVictim or SqlServerLockTimeout:
+                    return true;
+                case Npgsql.PostgresException postgres when PostgresBusyStates.Contains(postgres.SqlState):
+                    return true;
+                case Npgsql.NpgsqlException { InnerException: TimeoutException }:
                     return true;
                 case AggregateException aggregate when aggregate.InnerExceptions.Any(IsBusy):
                     return true;

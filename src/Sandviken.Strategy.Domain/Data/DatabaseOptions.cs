@@ -9,6 +9,9 @@ public enum DatabaseProvider
 
     /// <summary>Production: the schema is applied by a DBA from the idempotent script.</summary>
     SqlServer,
+
+    /// <summary>A server engine on Linux (several instances share it), migrated at start like SQLite (ADR 0037).</summary>
+    PostgreSql,
 }
 
 /// <summary>The "Database" configuration section.</summary>
@@ -18,17 +21,17 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Apply migrations at start. Defaults to true for SQLite and false for SQL Server.</summary>
+    /// <summary>Apply migrations at start. Defaults to true for SQLite and PostgreSQL and false for SQL Server.</summary>
     public bool? MigrateOnStartup { get; set; }
 
-    public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
+    public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider != DatabaseProvider.SqlServer;
 
     /// <summary>The default <see cref="BusyTimeoutSeconds"/>.</summary>
     public const int DefaultBusyTimeoutSeconds = 5;
 
     /// <summary>
-    /// How long a command waits for a lock that someone else holds (SQLite's busy timeout, SQL Server's command
-    /// timeout) before it gives up with an error that the portal shows as "try again" (ADR 0033).
+    /// How long a command waits for a lock that someone else holds (SQLite's busy timeout, SQL Server's and
+    /// PostgreSQL's command timeout) before it gives up with an error that the portal shows as "try again" (ADR 0033).
     /// </summary>
     public int BusyTimeoutSeconds { get; set; } = DefaultBusyTimeoutSeconds;
 
@@ -40,7 +43,7 @@ public sealed class DatabaseOptions
         {
             options.Provider = Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var parsed)
                 ? parsed
-                : throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{provider}'.");
+                : throw new InvalidOperationException($"Database:Provider must be Sqlite, SqlServer or PostgreSql, not '{provider}'.");
         }
 
         if (bool.TryParse(section["MigrateOnStartup"], out var migrate))

@@ -10,6 +10,7 @@ public static class DatabaseRegistration
 {
     public const string SqliteMigrationsAssembly = "Sandviken.Strategy.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "Sandviken.Strategy.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "Sandviken.Strategy.Migrations.PostgreSql";
 
     /// <summary>Used when no SQLite connection string is configured: a file in the app's data folder.</summary>
     public const string DefaultSqliteFile = "App_Data/sandviken-strategy.db";
@@ -61,10 +62,29 @@ public static class DatabaseRegistration
                 }
 
                 break;
+            case DatabaseProvider.PostgreSql:
+                var postgreSql = configuration.GetConnectionString("PostgreSql");
+
+                // As for SQL Server: the model builds without a server (migrations, model checks).
+                if (string.IsNullOrWhiteSpace(postgreSql))
+                {
+                    builder.UseNpgsql(x => ConfigureNpgsql(x, options));
+                }
+                else
+                {
+                    builder.UseNpgsql(postgreSql, x => ConfigureNpgsql(x, options));
+                }
+
+                break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'.");
         }
     }
+
+    private static void ConfigureNpgsql(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder x, DatabaseOptions options) =>
+        x.MigrationsAssembly(PostgreSqlMigrationsAssembly)
+            .CommandTimeout(options.BusyTimeoutSeconds)
+            .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
 
     /// <summary>
     /// Resolves a relative SQLite file against the content root and makes sure its folder exists. The busy timeout

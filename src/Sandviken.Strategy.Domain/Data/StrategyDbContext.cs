@@ -16,6 +16,7 @@ namespace Sandviken.Strategy.Domain.Data;
 /// The portal's database. Migrations live in one assembly per provider:
 /// dotnet ef migrations add NAME --project src/Sandviken.Strategy.Migrations.Sqlite --startup-project src/Sandviken.Strategy.Web -- --Database:Provider=Sqlite
 /// dotnet ef migrations add NAME --project src/Sandviken.Strategy.Migrations.SqlServer --startup-project src/Sandviken.Strategy.Web -- --Database:Provider=SqlServer
+/// dotnet ef migrations add NAME --project src/Sandviken.Strategy.Migrations.PostgreSql --startup-project src/Sandviken.Strategy.Web -- --Database:Provider=PostgreSql
 /// </summary>
 public class StrategyDbContext(DbContextOptions<StrategyDbContext> options)
     : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
@@ -82,6 +83,34 @@ public class StrategyDbContext(DbContextOptions<StrategyDbContext> options)
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IHasConcurrencyToken).IsAssignableFrom(e.ClrType)))
         {
             builder.Entity(entity.ClrType).Property(nameof(IHasConcurrencyToken.ConcurrencyToken)).IsConcurrencyToken();
+        }
+
+        if (Database.IsNpgsql())
+        {
+            QuoteCheckConstraintColumns(builder);
+        }
+    }
+
+    /// <summary>
+    /// Check constraints name columns bare ("EndYear >= StartYear"), which SQLite and SQL Server match without regard to
+    /// case; PostgreSQL folds a bare name to lower case and finds no such column, so there each column is quoted (ADR 0037).
+    /// </summary>
+    private static void QuoteCheckConstraintColumns(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            var columns = entity.GetProperties().Select(p => p.GetColumnName()).OrderByDescending(c => c.Length).ToList();
+            foreach (var check in entity.GetCheckConstraints().ToList())
+            {
+                var quoted = System.Text.RegularExpressions.Regex.Replace(
+                    check.Sql,
+                    @"(?<![""\w])(" + string.Join('|', columns.Select(System.Text.RegularExpressions.Regex.Escape)) + @")(?![""\w])",
+                    "\"$1\"",
+                    System.Text.RegularExpressions.RegexOptions.None,
+                    TimeSpan.FromSeconds(1));
+                entity.RemoveCheckConstraint(check.ModelName);
+                entity.AddCheckConstraint(check.ModelName, quoted);
+            }
         }
     }
 

@@ -14,7 +14,7 @@ internal static class DatabaseBackupCommand
     {
         if (services.GetRequiredService<DatabaseOptions>().Provider != DatabaseProvider.Sqlite)
         {
-            await output.WriteLineAsync("The backup command copies the SQLite database; back up SQL Server with its own tools (BACKUP DATABASE).");
+            await output.WriteLineAsync("The backup command copies the SQLite database; back up SQL Server with its own tools (BACKUP DATABASE) and PostgreSQL with pg_dump.");
             return 2;
         }
 
