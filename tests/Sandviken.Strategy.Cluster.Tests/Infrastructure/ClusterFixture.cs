@@ -13,7 +13,7 @@ using Sandviken.Strategy.Domain.Tests.Kolada;
 namespace Sandviken.Strategy.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// Two portal instances behind nginx, Redis and one database, started by scripts/cluster.sh (the same script as the
+/// Two portal instances behind nginx, Redis and one PostgreSQL database, started by scripts/cluster.sh (the same script as the
 /// benchmark's), a fake Kolada on a local port for the scheduled import, and Debian's Chromium. Everything is stopped
 /// at the end, also when starting failed half-way.
 /// </summary>
@@ -47,6 +47,14 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Issue 11: the topology is proven on a server engine. scripts/test.sh exports the admin connection string of
+        // its own PostgreSQL cluster (ADR 0037); scripts/cluster.sh makes a database there and drops it at the end.
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("SANDVIKEN_POSTGRES")))
+        {
+            throw new InvalidOperationException(
+                "SANDVIKEN_POSTGRES is not set: run scripts/test.sh, or start a cluster with 'source scripts/test-postgres.sh && start_test_postgres \"$PWD/artifacts\"'.");
+        }
+
         Assertions.SetDefaultExpectTimeout(20_000);
         Directory.CreateDirectory(directory);
         // Kolada answers with no values: each scheduled import still leaves its audit entry, and changes no public page.
