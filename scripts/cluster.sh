@@ -163,7 +163,7 @@ start() {
       export "ConnectionStrings__$provider=$connection"
       export Database__MigrateOnStartup=true
       export ConnectionStrings__Redis="127.0.0.1:$redis_port"
-      export ReverseProxy__KnownProxies__0=127.0.0.1
+      export ReverseProxy__Enabled=true ReverseProxy__KnownProxies__0=127.0.0.1
       export Serilog__WriteTo__1__Args__path="$dir/instance$i-.log"
       exec setsid dotnet "$dll" --urls "http://127.0.0.1:$port" --contentRoot "$content_root" \
         >"$dir/instance$i.out" 2>&1 </dev/null
