@@ -34,7 +34,11 @@ internal static class SharedPublicCache
         }
 
         // One connection for the store and the generation; connected lazily, so that a host starts while Redis does.
-        var connection = new Lazy<Task<IConnectionMultiplexer>>(async () => await ConnectionMultiplexer.ConnectAsync(redis));
+        // Not aborted when Redis is down at the first request: the connection keeps trying in the background, and the
+        // pages work again as soon as Redis is back (a failed connection would otherwise be kept for good).
+        var options = ConfigurationOptions.Parse(redis);
+        options.AbortOnConnectFail = false;
+        var connection = new Lazy<Task<IConnectionMultiplexer>>(async () => await ConnectionMultiplexer.ConnectAsync(options));
         services.AddStackExchangeRedisOutputCache(options =>
         {
             options.InstanceName = KeyPrefix;
