@@ -111,7 +111,7 @@ public sealed class TestDatabase : IDbContextFactory<StrategyDbContext>, IAsyncD
     }
 
     public StrategyDbContext CreateDbContext() => new((postgres is not null
-            ? new DbContextOptionsBuilder<StrategyDbContext>().UseNpgsql(postgres, x => x.MigrationsAssembly(DatabaseRegistration.PostgreSqlMigrationsAssembly)).AddInterceptors(NulTextGuard.Instance)
+            ? new DbContextOptionsBuilder<StrategyDbContext>().UseNpgsql(postgres, x => x.MigrationsAssembly(DatabaseRegistration.PostgreSqlMigrationsAssembly)).AddInterceptors(UnstorableTextGuard.Instance)
             : connection is null
             ? new DbContextOptionsBuilder<StrategyDbContext>().UseSqlite($"Data Source={file}", x => x.MigrationsAssembly(DatabaseRegistration.SqliteMigrationsAssembly))
             : new DbContextOptionsBuilder<StrategyDbContext>().UseSqlite(connection, x => x.MigrationsAssembly(DatabaseRegistration.SqliteMigrationsAssembly)))

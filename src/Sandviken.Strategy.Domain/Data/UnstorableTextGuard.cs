@@ -5,16 +5,17 @@ using Sandviken.Strategy.Domain.Validation;
 namespace Sandviken.Strategy.Domain.Data;
 
 /// <summary>
-/// PostgreSQL cannot hold a NUL character in text, not even in a parameter of a query (error 22021), so a search or a
-/// lookup with one failed with a server error where SQLite simply found nothing. The context already refuses to save
-/// such text (<see cref="WellFormedText"/>); on PostgreSQL this refuses any command that carries one, with the same
-/// Swedish message. Found by the property-based tests on PostgreSQL (ADR 0037).
+/// PostgreSQL cannot take a NUL character in text, not even in a parameter of a query (error 22021), and Npgsql cannot
+/// encode an unpaired surrogate (EncoderFallbackException), so a lookup with either failed with a server error where
+/// SQLite simply found nothing. The context already refuses to save such text (<see cref="WellFormedText"/>); on
+/// PostgreSQL this refuses any command that carries it, with the same Swedish message. Found by the property-based
+/// tests on PostgreSQL (ADR 0037).
 /// </summary>
-public sealed class NulTextGuard : DbCommandInterceptor
+public sealed class UnstorableTextGuard : DbCommandInterceptor
 {
-    public static NulTextGuard Instance { get; } = new();
+    public static UnstorableTextGuard Instance { get; } = new();
 
-    private NulTextGuard()
+    private UnstorableTextGuard()
     {
     }
 
@@ -40,7 +41,14 @@ public sealed class NulTextGuard : DbCommandInterceptor
     {
         foreach (DbParameter parameter in command.Parameters)
         {
-            if (parameter.Value is string text && text.Contains('\0', StringComparison.Ordinal))
+            // A list (x = ANY(@p), as PostgreSQL's provider sends Contains) is checked item by item.
+            var unstorable = parameter.Value switch
+            {
+                string text => IsUnstorable(text),
+                IEnumerable<string?> texts => texts.Any(t => t is not null && IsUnstorable(t)),
+                _ => false,
+            };
+            if (unstorable)
             {
                 throw new ValidationFailedException(WellFormedText.Message);
             }
@@ -48,4 +56,6 @@ public sealed class NulTextGuard : DbCommandInterceptor
 
         return result;
     }
+
+    private static bool IsUnstorable(string text) => !WellFormedText.IsStorable(text);
 }
