@@ -26,7 +26,7 @@ public sealed class AdminFormTests : IAsyncLifetime
         var page = Render<AdminOrganisations>("#ny-org-namn");
         var before = (await Organisations.ListAsync(admin.Admin)).Count;
 
-        await Button(page, "Lägg till").ClickAsync(new());
+        await page.ClickFreshAsync(() => Button(page, "Lägg till"));
 
         GoalEditorTests.AssertFieldError(page, page.Find("#ny-org-namn"), "Ange organisationens namn.");
         Assert.StartsWith("Inget har sparats.", page.Find("[role='alert']").TextContent, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class AdminFormTests : IAsyncLifetime
         var company = page.FindAll("#ny-org-moder option").First(o => o.GetAttribute("value") is { Length: > 0 });
         page.Find("#ny-org-moder").Change(company.GetAttribute("value"));
 
-        await Button(page, "Lägg till").ClickAsync(new());
+        await page.ClickFreshAsync(() => Button(page, "Lägg till"));
 
         GoalEditorTests.AssertFieldError(page, page.Find("#ny-org-moder"), "Bara ett bolag kan ha ett moderbolag.");
         Assert.NotEqual("true", page.Find("#ny-org-namn").GetAttribute("aria-invalid"));
@@ -49,7 +49,7 @@ public sealed class AdminFormTests : IAsyncLifetime
 
         // Chosen as a company, it is added; the form is emptied and its messages are gone.
         page.Find("#ny-org-typ").Change("Company");
-        await Button(page, "Lägg till").ClickAsync(new());
+        await page.ClickFreshAsync(() => Button(page, "Lägg till"));
 
         page.WaitForAssertion(() => Assert.Contains("Testnämnden är tillagd.", page.Find("[role='status']").TextContent, StringComparison.Ordinal));
         Assert.Empty(page.FindAll(".validation-message"));
@@ -64,7 +64,7 @@ public sealed class AdminFormTests : IAsyncLifetime
         page.Find("#ny-namn").Change("Nina Ny");
         page.Find("#ny-losenord").Change("ett långt nog lösenord");
 
-        await Button(page, "Skapa konto").ClickAsync(new());
+        await page.ClickFreshAsync(() => Button(page, "Skapa konto"));
 
         GoalEditorTests.AssertFieldError(page, page.Find("#ny-epost"), "Ange en giltig e-postadress.");
         Assert.Equal("Välj minst en roll.", page.Find("#ny-roller-fel").TextContent);
@@ -78,11 +78,11 @@ public sealed class AdminFormTests : IAsyncLifetime
         // Not a demo account: their passwords cannot be changed at all.
         await Users.CreateAsync(admin.Admin, new NewUserInput("glomsk@test.example", "Greta Glömsk", "ett första långt lösenord", [Sandviken.Strategy.Domain.Users.Roles.Official], []));
         var page = Render<AdminUsers>("#ny-epost");
-        await page.FindAll("button").First(b => b.TextContent.Contains("Ändra Greta Glömsk", StringComparison.Ordinal)).ClickAsync(new());
+        await page.ClickFreshAsync(() => page.FindAll("button").First(b => b.TextContent.Contains("Ändra Greta Glömsk", StringComparison.Ordinal)));
         var field = page.Find("input[id^='user-'][id$='-losenord']");
         field.Change("kort");
 
-        await Button(page, "Sätt lösenordet").ClickAsync(new());
+        await page.ClickFreshAsync(() => Button(page, "Sätt lösenordet"));
 
         GoalEditorTests.AssertFieldError(page, page.Find("input[id^='user-'][id$='-losenord']"), "Lösenordet måste ha minst 12 tecken.");
         Assert.NotEqual("true", page.Find("#ny-losenord").GetAttribute("aria-invalid"));
@@ -98,7 +98,7 @@ public sealed class AdminFormTests : IAsyncLifetime
 
         page.Find("#omgang-utkast").Change("");
         page.Find("#omgang-slut").Change("30/9/2027");
-        await Button(page, "Spara").ClickAsync(new());
+        await page.ClickFreshAsync(() => Button(page, "Spara"));
 
         GoalEditorTests.AssertFieldError(page, page.Find("#omgang-utkast"), "Ange sista dag för beslut om utkast.");
         GoalEditorTests.AssertFieldError(page, page.Find("#omgang-slut"), SwedishDate.Message);
@@ -136,7 +136,7 @@ public sealed class AdminFormTests : IAsyncLifetime
 
         await edit.ClickAsync(new());
         page.WaitForAssertion(() => Assert.Equal([$"org-{id}-namn"], LastFocus()));
-        await Button(page, "Avbryt").ClickAsync(new());
+        await page.ClickFreshAsync(() => Button(page, "Avbryt"));
 
         page.WaitForAssertion(() => Assert.Equal([$"andra-org-{id}"], LastFocus()));
         Assert.Empty(page.FindAll($"#org-{id}-namn"));

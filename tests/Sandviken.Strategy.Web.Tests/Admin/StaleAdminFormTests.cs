@@ -1,6 +1,7 @@
 using Bunit;
 using Sandviken.Strategy.Domain.Administration;
 using Sandviken.Strategy.Web.Components.Pages.Admin;
+using Sandviken.Strategy.Web.Tests.Components;
 
 namespace Sandviken.Strategy.Web.Tests.Admin;
 
@@ -24,13 +25,13 @@ public sealed class StaleAdminFormTests : IAsyncLifetime
     {
         var id = await Users.CreateAsync(admin.Admin, new NewUserInput("stina@test.example", "Stina Stale", "ett första långt lösenord", [Sandviken.Strategy.Domain.Users.Roles.Official], []));
         var page = Render<AdminUsers>("#ny-epost");
-        await page.FindAll("button").First(b => b.TextContent.Contains("Ändra Stina Stale", StringComparison.Ordinal)).ClickAsync(new());
+        await page.ClickFreshAsync(() => page.FindAll("button").First(b => b.TextContent.Contains("Ändra Stina Stale", StringComparison.Ordinal)));
         page.Find("input[id^='user-'][id$='-namn']").Change("Stina Sparad");
 
         // Meanwhile another administrator deactivates the account.
         var row = (await Users.ListAsync(admin.Admin)).Single(u => u.Id == id);
         await Users.UpdateAsync(admin.Admin, id, row.ConcurrencyToken, new UserInput(row.DisplayName, false, row.Roles, row.OrganisationIds));
-        await Button(page, "Spara").ClickAsync(new());
+        await page.ClickFreshAsync(() => Button(page, "Spara"));
 
         page.WaitForAssertion(() => Assert.Equal($"Någon annan har ändrat kontot {Reload}", page.Find("[role='alert']").TextContent.Trim()));
         var now = (await Users.ListAsync(admin.Admin)).Single(u => u.Id == id);
@@ -44,7 +45,7 @@ public sealed class StaleAdminFormTests : IAsyncLifetime
         var year = int.Parse(page.Find("#omgang-ar").GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture);
         await Planning.SaveCycleAsync(admin.Admin, new CycleInput(year, new(year - 1, 3, 31), new(year - 1, 8, 31)), null);
 
-        await Button(page, "Spara").ClickAsync(new());
+        await page.ClickFreshAsync(() => Button(page, "Spara"));
 
         page.WaitForAssertion(() => Assert.Equal($"Någon annan har sparat planeringsomgången för budgetår {year} {Reload}", page.Find("[role='alert']").TextContent.Trim()));
         Assert.Equal(new DateOnly(year - 1, 3, 31), (await Planning.ListCyclesAsync(admin.Admin)).Single(c => c.BudgetYear == year).DraftDeadline);

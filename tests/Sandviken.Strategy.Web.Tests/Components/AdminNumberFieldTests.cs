@@ -82,7 +82,7 @@ public sealed class AdminNumberFieldTests : IAsyncLifetime
         var cyclesBefore = (await Service.ListCyclesAsync(admin)).Count;
 
         page.Find("#omgang-ar").Change("abc");
-        await page.FindAll("button").First(b => b.TextContent.Trim() == "Spara").ClickAsync(new());
+        await page.ClickFreshAsync(() => page.FindAll("button").First(b => b.TextContent.Trim() == "Spara"));
 
         var year = page.Find("#omgang-ar");
         Assert.Equal("abc", year.GetAttribute("value"));
@@ -98,12 +98,12 @@ public sealed class AdminNumberFieldTests : IAsyncLifetime
     {
         var page = context.Bunit.Render<AdminPeriods>();
         page.WaitForAssertion(() => Assert.Contains("Målbild: 50 000 invånare", page.Markup, StringComparison.Ordinal));
-        await page.FindAll("button").First(b => b.TextContent.Contains("målbilden 50 000 invånare", StringComparison.Ordinal)).ClickAsync(new());
+        await page.ClickFreshAsync(() => page.FindAll("button").First(b => b.TextContent.Contains("målbilden 50 000 invånare", StringComparison.Ordinal)));
         return page;
     }
 
     private static async Task SaveAmbitionAsync(IRenderedComponent<AdminPeriods> page) =>
-        await page.FindAll("button").First(b => b.TextContent.Trim() == "Spara målbild").ClickAsync(new());
+        await page.ClickFreshAsync(() => page.FindAll("button").First(b => b.TextContent.Trim() == "Spara målbild"));
 
     private async Task<AmbitionRow> StoredAmbitionAsync() =>
         (await Service.ListPeriodsAsync(admin)).SelectMany(p => p.Areas).SelectMany(a => a.Ambitions).Single(a => a.Text == "50 000 invånare");

@@ -61,13 +61,13 @@ public sealed class GoalEditorTests : IAsyncLifetime
         editor.Find("#mal-description").Change("Planberedskap för 500 bostäder.");
         await editor.FindAll("input[type='checkbox']")[0].ChangeAsync(new() { Value = true });
         await editor.FindAll("input[type='checkbox']")[1].ChangeAsync(new() { Value = true });
-        await editor.FindAll("button").First(b => b.TextContent.Contains("Lägg till indikator", StringComparison.Ordinal)).ClickAsync(new());
+        await editor.ClickFreshAsync(() => editor.FindAll("button").First(b => b.TextContent.Contains("Lägg till indikator", StringComparison.Ordinal)));
         editor.Find("#mal-indicator-0-name").Change("Antal färdigställda bostäder");
         editor.Find("#mal-indicator-0-unit").Change("antal");
         editor.Find("#mal-indicator-0-direction").Change("Increase");
         editor.Find("#mal-indicator-0-target").Change("500");
         editor.Find("#mal-indicator-0-target-year").Change("2028");
-        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+        await editor.ClickFreshAsync(() => editor.Find("[data-testid='save-goal']"));
 
         Assert.NotNull(saved);
         Assert.Equal("Fler bostäder", saved.Title);
@@ -85,7 +85,7 @@ public sealed class GoalEditorTests : IAsyncLifetime
             [nameof(GoalInput.Title)] = "Ange en rubrik för målet.",
             [nameof(GoalInput.AreaIds)] = "Koppla målet till minst ett strategiskt område.",
         });
-        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+        await editor.ClickFreshAsync(() => editor.Find("[data-testid='save-goal']"));
 
         Assert.Contains("Målet har inte sparats", editor.Find("[role='alert']").TextContent, StringComparison.Ordinal);
         Assert.Contains("Ange en rubrik för målet.", editor.Find("#mal-title").ParentElement!.ParentElement!.ParentElement!.TextContent, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class GoalEditorTests : IAsyncLifetime
         var editor = Render(errors: new Dictionary<string, string> { [nameof(GoalInput.Title)] = "Ange en rubrik för målet." });
         editor.Find("#mal-description").Change("Min text");
 
-        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+        await editor.ClickFreshAsync(() => editor.Find("[data-testid='save-goal']"));
 
         Assert.Equal("Min text", editor.Find("#mal-description").GetAttribute("value") ?? editor.Find("#mal-description").TextContent);
     }
@@ -118,8 +118,8 @@ public sealed class GoalEditorTests : IAsyncLifetime
         Assert.Contains("Redigera mål: Minskade utsläpp", editor.Find("h3").TextContent, StringComparison.Ordinal);
         Assert.Equal("Minskade utsläpp", editor.Find("#mal-title").GetAttribute("value"));
         Assert.Equal(2, editor.FindAll("[data-testid='indicator']").Count);
-        await editor.FindAll("button").First(b => b.TextContent.Contains("Ta bort indikator 2", StringComparison.Ordinal)).ClickAsync(new());
-        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+        await editor.ClickFreshAsync(() => editor.FindAll("button").First(b => b.TextContent.Contains("Ta bort indikator 2", StringComparison.Ordinal)));
+        await editor.ClickFreshAsync(() => editor.Find("[data-testid='save-goal']"));
 
         Assert.Equal(existing with { Indicators = [existing.Indicators[0]] }, saved, new GoalInputComparer());
     }
@@ -128,7 +128,7 @@ public sealed class GoalEditorTests : IAsyncLifetime
     public async Task Indicator_values_are_typed_the_Swedish_way_and_shown_the_Swedish_way()
     {
         var editor = Render(new GoalInput("Fler invånare", null, [1], []));
-        await editor.FindAll("button").First(b => b.TextContent.Contains("Lägg till indikator", StringComparison.Ordinal)).ClickAsync(new());
+        await editor.ClickFreshAsync(() => editor.FindAll("button").First(b => b.TextContent.Contains("Lägg till indikator", StringComparison.Ordinal)));
         editor.Find("#mal-indicator-0-name").Change("Invånare");
         editor.Find("#mal-indicator-0-unit").Change("antal");
 
@@ -139,7 +139,7 @@ public sealed class GoalEditorTests : IAsyncLifetime
 
         Assert.Equal("3,5", editor.Find("#mal-indicator-0-baseline").GetAttribute("value"));
         Assert.Equal("1\u00A0000,25", editor.Find("#mal-indicator-0-target").GetAttribute("value"));
-        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+        await editor.ClickFreshAsync(() => editor.Find("[data-testid='save-goal']"));
 
         var indicator = Assert.Single(saved!.Indicators);
         Assert.Equal((3.5m, 2024, 1000.25m, 2030), (indicator.BaselineValue, indicator.BaselineYear, indicator.TargetValue, indicator.TargetYear));
@@ -155,7 +155,7 @@ public sealed class GoalEditorTests : IAsyncLifetime
         var editor = Render(new GoalInput("Fler invånare", null, [1], [new IndicatorInput("Invånare", "antal", IndicatorDirection.Increase, null, null, null, null, null)]));
 
         editor.Find("#mal-indicator-0-target").Change(typed);
-        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+        await editor.ClickFreshAsync(() => editor.Find("[data-testid='save-goal']"));
 
         Assert.Equal((decimal)expected, Assert.Single(saved!.Indicators).TargetValue);
     }
@@ -183,7 +183,7 @@ public sealed class GoalEditorTests : IAsyncLifetime
 
         editor.Find("#mal-indicator-0-target").Change("50 000 invånare");
         editor.Find("#mal-indicator-0-target-year").Change("år 2030");
-        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+        await editor.ClickFreshAsync(() => editor.Find("[data-testid='save-goal']"));
 
         Assert.Equal(0, saves);
         Assert.Contains("Målet har inte sparats", editor.Find("[role='alert']").TextContent, StringComparison.Ordinal);
@@ -196,7 +196,7 @@ public sealed class GoalEditorTests : IAsyncLifetime
         // Corrected, the goal saves with the value typed and nothing else changed.
         editor.Find("#mal-indicator-0-target").Change("55 000");
         editor.Find("#mal-indicator-0-target-year").Change("2030");
-        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+        await editor.ClickFreshAsync(() => editor.Find("[data-testid='save-goal']"));
 
         Assert.Equal(1, saves);
         Assert.Equal(existing.Indicators[0] with { TargetValue = 55000m }, Assert.Single(saved!.Indicators));
@@ -224,7 +224,7 @@ public sealed class GoalEditorTests : IAsyncLifetime
         var editor = Render(
             new GoalInput("Fler invånare", null, [1], [new IndicatorInput("Invånare", "antal", IndicatorDirection.Increase, null, null, 3.14159m, null, null)]),
             new Dictionary<string, string> { ["Indicators[0].TargetValue"] = "Värdet får ha högst 14 siffror före decimaltecknet och högst 4 decimaler." });
-        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+        await editor.ClickFreshAsync(() => editor.Find("[data-testid='save-goal']"));
 
         AssertFieldError(editor, editor.Find("#mal-indicator-0-target"), "Värdet får ha högst 14 siffror före decimaltecknet och högst 4 decimaler.");
         Assert.Equal("3,14159", editor.Find("#mal-indicator-0-target").GetAttribute("value"));
@@ -272,7 +272,7 @@ public sealed class GoalEditorTests : IAsyncLifetime
             [nameof(GoalInput.Description)] = "Beskrivningen får vara högst 4 000 tecken.",
             ["Indicators[0].Unit"] = "Ange en enhet, till exempel procent eller antal.",
         }, initial: new GoalInput("Mål", "Lång text", [1], [new IndicatorInput("Invånare", "", IndicatorDirection.Increase, null, null, null, null, null)]));
-        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+        await editor.ClickFreshAsync(() => editor.Find("[data-testid='save-goal']"));
         AssertFieldError(editor, editor.Find("#mal-description"), "Beskrivningen får vara högst 4 000 tecken.");
 
         editor.Find("#mal-description").Change("Kort text");
@@ -314,7 +314,7 @@ public sealed class GoalEditorTests : IAsyncLifetime
             .Add(x => x.Save, (_, _) => throw new GoalConflictException(current, "Anna Andersson", new DateTime(2026, 4, 2, 8, 0, 0, DateTimeKind.Utc))));
         editor.Find("#mal-title").Change("Senare sparad rubrik");
 
-        await editor.Find("[data-testid='save-goal']").ClickAsync(new());
+        await editor.ClickFreshAsync(() => editor.Find("[data-testid='save-goal']"));
 
         var conflict = editor.Find("[data-testid='conflict']");
         Assert.Contains("Först sparad rubrik", conflict.TextContent, StringComparison.Ordinal);
