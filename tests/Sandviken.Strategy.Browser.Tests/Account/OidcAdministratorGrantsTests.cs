@@ -26,11 +26,12 @@ public sealed class OidcAdministratorGrantsTests(OidcAdministratorGrantsFixture 
         var row = admin.Locator("tr").Filter(new() { HasText = "tina.tjanst@sandviken.example" });
         await Assertions.Expect(row).ToContainTextAsync("Väntar på behörighet");
         await Accessibility.AssertNoViolationsAsync(admin);
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Ändra Tina Tjänst" }).ClickAsync();
-        await admin.GetByRole(AriaRole.Checkbox, new() { Name = "Tjänsteperson", Exact = true }).First.CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Ändra Tina Tjänst", Exact = true }).ClickAsync();
+        await admin.Locator(".row-editor").GetByRole(AriaRole.Checkbox, new() { Name = "Tjänsteperson", Exact = true }).CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Kontot är sparat.");
         await Assertions.Expect(row).Not.ToContainTextAsync("Väntar på behörighet");
+        await Assertions.Expect(row).ToContainTextAsync("Tjänsteperson");
 
         // The new role ended the waiting session (a new security stamp); signing in again at the provider opens the workspace.
         await OidcFixture.SignInAtProviderAsync(person);
