@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Sandviken.Strategy.Domain.Logging;
 using Sandviken.Strategy.Domain.Users;
 
@@ -17,6 +18,9 @@ internal static class OidcSignIn
 {
     /// <summary>Marks a session that came from the provider: its sign-out also signs out there.</summary>
     public const string AuthenticationMethod = "oidc";
+
+    /// <summary>The longest id token kept in the portal's cookie as the hint for sign-out at the provider.</summary>
+    public const int MaxKeptIdTokenLength = 3000;
 
     public static async Task OnTicketReceivedAsync(TicketReceivedContext context)
     {
@@ -60,7 +64,9 @@ internal static class OidcSignIn
 
         // The portal's own session (session id, sign-in time, security stamp: ADR 0031), holding the id token for sign-out.
         var properties = new AuthenticationProperties { IsPersistent = false };
-        if (context.Properties?.GetTokenValue("id_token") is { } idToken)
+        // Only a short id token is kept: one with hundreds of groups would make every request's cookie header outgrow a
+        // proxy's limit (nginx: 8 KB a line). Without the hint the provider may ask which account to sign out.
+        if (context.Properties?.GetTokenValue("id_token") is { Length: <= MaxKeptIdTokenLength } idToken)
         {
             properties.StoreTokens([new AuthenticationToken { Name = "id_token", Value = idToken }]);
         }
@@ -98,25 +104,37 @@ internal static class OidcSignIn
     public static async Task<string?> EndSessionUrlAsync(HttpContext context, string? idToken)
     {
         var settings = context.RequestServices.GetRequiredService<IOptions<OidcSettings>>().Value;
-        if (!settings.Enabled || idToken is null)
+        if (!settings.Enabled || context.User.FindFirstValue(ClaimTypes.AuthenticationMethod) != AuthenticationMethod && idToken is null)
         {
             return null;
         }
 
         var options = context.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OidcSettings.Scheme);
-        var configuration = options.ConfigurationManager is null ? null : await options.ConfigurationManager.GetConfigurationAsync(context.RequestAborted);
+        OpenIdConnectConfiguration? configuration;
+        try
+        {
+            configuration = options.ConfigurationManager is null ? null : await options.ConfigurationManager.GetConfigurationAsync(context.RequestAborted);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The portal's session has ended already; an unreachable provider must not turn that into an error page.
+            Logger(context).LogWarning(e, "Sign-out at the identity provider skipped: its configuration could not be read");
+            return null;
+        }
+
         if (string.IsNullOrEmpty(configuration?.EndSessionEndpoint))
         {
             return null;
         }
 
         var back = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/";
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(configuration.EndSessionEndpoint, new Dictionary<string, string?>
+        var query = new Dictionary<string, string?> { ["post_logout_redirect_uri"] = back, ["client_id"] = options.ClientId };
+        if (idToken is not null)
         {
-            ["id_token_hint"] = idToken,
-            ["post_logout_redirect_uri"] = back,
-            ["client_id"] = options.ClientId,
-        });
+            query["id_token_hint"] = idToken;
+        }
+
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(configuration.EndSessionEndpoint, query);
     }
 
     private static string FailedUrl(string reason) => $"{OidcRegistration.FailedPath}?orsak={reason}";
