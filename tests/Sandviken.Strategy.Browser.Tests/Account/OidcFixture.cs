@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -45,6 +46,36 @@ public abstract class OidcFixture : BrowserFixture
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<StrategyDbContext>>().CreateDbContextAsync();
         return await db.Plans.Where(p => p.Organisation.Slug == organisationSlug && p.BudgetYear == year).Select(p => p.Id).SingleAsync();
+    }
+
+    /// <summary>
+    /// Waits (bounded: the log is written as each event happens) for a security event of this kind whose detail holds
+    /// the given text, and says whether one came.
+    /// </summary>
+    public async Task<bool> HasSecurityEventAsync(string kind, string detailPart, string? user = null)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            foreach (var file in Directory.Exists(LogFolder) ? Directory.GetFiles(LogFolder, "portal-*.log") : [])
+            {
+                await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var reader = new StreamReader(stream);
+                foreach (var line in (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.EndsWith('}')))
+                {
+                    var entry = JsonDocument.Parse(line).RootElement;
+                    if (entry.TryGetProperty("SecurityEvent", out var k) && k.GetString() == kind
+                        && entry.TryGetProperty("Detail", out var d) && (d.GetString() ?? "").Contains(detailPart, StringComparison.Ordinal)
+                        && (user is null || (entry.TryGetProperty("User", out var u) && u.GetString() == user)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
     }
 
     /// <summary>Clicks "Logga in med …" on the sign-in page; the provider signs in its current user without a form.</summary>

@@ -25,6 +25,7 @@ public sealed partial class OidcSignInTests(OidcGroupsFixture browser) : IClassF
         await SignIn.WaitForInteractivityAsync(page);
         await Assertions.Expect(page.Locator("h2").Filter(new() { HasText = "Omsorgsnämnden" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Kunskapsnämnden")).ToHaveCountAsync(0);
+        Assert.True(await browser.HasSecurityEventAsync("SignIn", "subject omsorg-sekr-1: Created", "oidc.omsorg@sandviken.example"), "No SignIn security event for the provider's sign-in.");
 
         var own = await browser.PlanIdAsync("omsorgsnamnden", 2026);
         var other = await browser.PlanIdAsync("kunskapsnamnden", 2026);
@@ -63,6 +64,7 @@ public sealed partial class OidcSignInTests(OidcGroupsFixture browser) : IClassF
         var tampered = StateParameter().Replace(callback, m => m.Groups[1].Value + Flip(m.Groups[2].Value));
 
         await AssertRefusedAsync(page, tampered);
+        Assert.True(await browser.HasSecurityEventAsync("SignInFailed", "OpenID Connect answer refused"), "No SignInFailed security event for the tampered state.");
     }
 
     [Fact]
@@ -74,6 +76,7 @@ public sealed partial class OidcSignInTests(OidcGroupsFixture browser) : IClassF
         var callback = await CallbackUrlAsync(page, tamperNonce: true);
 
         await AssertRefusedAsync(page, callback);
+        Assert.True(await browser.HasSecurityEventAsync("SignInFailed", "Nonce"), "No SignInFailed security event for the tampered nonce.");
     }
 
     [Fact]
@@ -88,7 +91,16 @@ public sealed partial class OidcSignInTests(OidcGroupsFixture browser) : IClassF
         await page.GotoAsync("/konto/logga-ut");
         await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).ClickAsync();
         // Through the provider's end-session endpoint and back to the portal's start page.
-        await page.WaitForURLAsync(browser.BaseAddress.ToString(), new() { Timeout = 60_000 });
+        try
+        {
+            await page.WaitForURLAsync(browser.BaseAddress.ToString(), new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Say where the browser stopped instead (the provider's error, or the portal's).
+            Assert.Fail($"Sign-out did not come back to the start page; the browser is at {page.Url}: {await page.Locator("body").InnerTextAsync()}");
+        }
+
         Assert.Equal(before + 1, browser.Provider.EndSessionHints.Count);
         Assert.False(string.IsNullOrEmpty(browser.Provider.EndSessionHints.Last()), "The end-session request carried no id_token_hint.");
 

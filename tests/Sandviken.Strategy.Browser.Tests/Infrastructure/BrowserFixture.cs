@@ -28,6 +28,9 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>More configuration for the portal, set before <see cref="InitializeAsync"/> starts it.</summary>
     protected Dictionary<string, string?> Settings => portal.Settings;
 
+    /// <summary>Where the portal writes its JSON log (security events among them).</summary>
+    public string LogFolder => portal.LogFolder;
+
     /// <summary>The running portal's services, for tests that compute what a page must show from the database.</summary>
     public IServiceProvider Services => portal.Services;
 
