@@ -6,14 +6,17 @@
 #   sql         SQL commands per uncached public request at 1x and 10x data (in process)
 #   flood       the portal process's memory under a flood of connection attempts to the Blazor hub (ADR 0030)
 #   busy        a public page, /health and 40 sign-ins while another process holds the SQLite write lock; backup time
-# Usage: bash benchmarks/run.sh [all|throughput|scale|circuit|sql|flood|busy]...   (default: all)
+#   instances   two instances behind nginx against one behind the same nginx, public pages warm and cold (issue 11)
+# Usage: bash benchmarks/run.sh [all|throughput|scale|circuit|sql|flood|busy|instances]...   (default: all)
 # BENCH_SECONDS (default 10) sets the length of each wrk run; BENCH_WORK a folder to keep databases and logs in.
+# BENCH_INSTANCE_SETTINGS ("KEY=VALUE;…") is passed to both instances of "instances", for example a shared PostgreSQL
+# and Redis: "Database__Provider=PostgreSql;ConnectionStrings__PostgreSql=…;ConnectionStrings__Redis=127.0.0.1:6379".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 commands=("$@")
 if [ ${#commands[@]} -eq 0 ] || [ "${commands[0]}" = all ]; then
-  commands=(throughput scale circuit sql flood busy)
+  commands=(throughput scale circuit sql flood busy instances)
 fi
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -24,6 +27,8 @@ need_package() { # command package
 }
 need_package wrk wrk
 need_package chromium chromium
+need_package nginx nginx
+need_package redis-server redis-server
 
 work=${BENCH_WORK:-$(mktemp -d /tmp/sandviken-bench.XXXXXX)}
 seconds=${BENCH_SECONDS:-10}
@@ -45,6 +50,8 @@ for command in "${commands[@]}"; do
     flood) bench flood --app "$work/app" --work "$work/flood" --attempts 1500 --parallel 50 ;;
     sql) bench sql --work "$work/sql" --organisations 300 --years 10 ;;
     busy) bench busy --app "$work/app" --work "$work/busy" --writers 40 ;;
+    instances) bench instances --app "$work/app" --work "$work/instances" --seconds "$seconds" --connections 32 --threads 2 \
+      --settings "${BENCH_INSTANCE_SETTINGS:-}" ;;
     *) echo "Unknown benchmark '$command'." >&2; exit 2 ;;
   esac
 done

@@ -32,6 +32,20 @@ source scripts/test-postgres.sh
 trap stop_test_postgres EXIT
 start_test_postgres "$artifacts" || fail_before_tests "Starting the tests' PostgreSQL cluster failed (see above)."
 
+# 1c. Redis and nginx for the two-instance topology (tests/Sandviken.Strategy.Cluster.Tests, scripts/cluster.sh, ADR 0038).
+#     The tests start their own processes on free ports: the services the packages start are stopped and disabled.
+if ! command -v redis-server >/dev/null || ! command -v nginx >/dev/null; then
+  echo "Installing redis-server and nginx from Debian's packages..."
+  if [ "$(id -u)" -ne 0 ]; then
+    fail_before_tests "redis-server or nginx is missing and installing them needs root: run 'sudo apt-get install -y redis-server nginx' first."
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq redis-server nginx >/dev/null; } || fail_before_tests "Installing redis-server and nginx failed."
+  for service in redis-server nginx; do
+    { service "$service" stop && { systemctl disable "$service" || update-rc.d "$service" disable; }; } >/dev/null 2>&1 || true
+  done
+fi
+
 # 2. Tools and build.
 dotnet tool restore >/dev/null || fail_before_tests "dotnet tool restore failed."
 dotnet build Sandviken.Strategy.sln --configuration "$configuration" -nologo -clp:ErrorsOnly \

@@ -22,6 +22,7 @@ internal static class BenchmarkCommands
                   flood      --app DIR [--attempts 1500] [--parallel 50]
                   sql        [--organisations 300] [--years 10]
                   busy       --app DIR [--writers 40]
+                  instances  --app DIR [--seconds 10] [--connections 32] [--threads 2] [--nginx PATH] [--template FILE] [--settings "KEY=VALUE;…"]
                 """);
             return 2;
         }
@@ -48,6 +49,9 @@ internal static class BenchmarkCommands
                 return 0;
             case "busy":
                 await BusyDatabaseBenchmark.RunAsync(options);
+                return 0;
+            case "instances":
+                await InstancesBenchmark.RunAsync(options);
                 return 0;
             case "sql":
                 await SqlCommandsBenchmark.RunAsync(options);

@@ -63,6 +63,10 @@ internal static class PortalRegistration
     public static async Task InitialiseDatabaseAsync(this IServiceProvider services, string contentRootPath)
     {
         await services.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(contentRootPath);
+        // Makes the first Data Protection key now, if the database has none: an instance started after this one is
+        // healthy then reads the same key instead of making its own (ADR 0038).
+        services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()
+            .CreateProtector("Sandviken.Strategy.Startup").Protect([1]);
         // The layout's facts change only with the seed: read them once, now that it is loaded.
         await services.GetRequiredService<SiteFactsReader>().LoadAsync();
         await using var scope = services.CreateAsyncScope();

@@ -34,7 +34,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddPortal
 builder.Services.AddMudServicesInSwedish();
 builder.Services.AddStrategyPortal(builder.Environment.ContentRootPath);
 builder.Services.AddHttpHardening();
-builder.Services.AddPublicPageCache();
+builder.Services.AddPublicPageCache(builder.Configuration);
 builder.Services.AddPortalRateLimits();
 builder.Services.AddOpenDataCors();
 builder.Services.AddOpenDataApi();

@@ -22,8 +22,8 @@ public interface IPublicContentListener
 public sealed class PublicContentChangeInterceptor(IEnumerable<IPublicContentListener> listeners)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    // Rows no public page shows: sign-in attempts and account changes must not empty the page cache.
-    private static readonly HashSet<Type> PrivateTypes = [typeof(AuditEntry), typeof(PortalUser), typeof(OrganisationMembership)];
+    // Rows no public page shows: sign-in attempts, account changes and leases must not empty the page cache.
+    private static readonly HashSet<Type> PrivateTypes = [typeof(AuditEntry), typeof(PortalUser), typeof(OrganisationMembership), typeof(Lease)];
 
     private static readonly Assembly DomainAssembly = typeof(StrategyDbContext).Assembly;
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Areas;
@@ -17,7 +18,8 @@ namespace Sandviken.Strategy.Domain.Data;
 /// dotnet ef migrations add NAME --project src/Sandviken.Strategy.Migrations.SqlServer --startup-project src/Sandviken.Strategy.Web -- --Database:Provider=SqlServer
 /// dotnet ef migrations add NAME --project src/Sandviken.Strategy.Migrations.PostgreSql --startup-project src/Sandviken.Strategy.Web -- --Database:Provider=PostgreSql
 /// </summary>
-public class StrategyDbContext(DbContextOptions<StrategyDbContext> options) : IdentityDbContext<PortalUser>(options)
+public class StrategyDbContext(DbContextOptions<StrategyDbContext> options)
+    : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Municipality> Municipalities => Set<Municipality>();
 
@@ -52,6 +54,11 @@ public class StrategyDbContext(DbContextOptions<StrategyDbContext> options) : Id
     public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
 
     public DbSet<AmbitionMeasurement> AmbitionMeasurements => Set<AmbitionMeasurement>();
+
+    /// <summary>The Data Protection key ring, shared by every instance: cookies and antiforgery tokens work on all (ADR 0038).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Lease> Leases => Set<Lease>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

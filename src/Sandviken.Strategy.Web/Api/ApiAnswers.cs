@@ -24,7 +24,7 @@ internal sealed class ApiAnswer(byte[] body, string contentType, string? downloa
     {
         var response = httpContext.Response;
         var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"", isWeak: true);
-        var lastModified = PublicPageCache.LastChanged(httpContext);
+        var lastModified = await PublicPageCache.LastChangedAsync(httpContext);
         var headers = response.GetTypedHeaders();
         headers.ETag = etag;
         headers.LastModified = lastModified;

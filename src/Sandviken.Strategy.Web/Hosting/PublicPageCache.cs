@@ -23,7 +23,7 @@ internal static class PublicPageCache
     /// <summary>The only query keys that public pages read; any other key shares the entry, so it cannot fill the cache.</summary>
     private static readonly string[] QueryKeys = Components.Layout.PageAddress.QueryKeys;
 
-    public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
+    public static IServiceCollection AddPublicPageCache(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(sp => PublicCacheOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddOutputCache(options =>
@@ -32,7 +32,8 @@ internal static class PublicPageCache
             // Slugs are matched exactly: /organisationer/Kunskapsnamnden is a 404, never the cached lower-case page.
             options.UseCaseSensitivePaths = true;
         });
-        services.AddSingleton<PublicContentGeneration>();
+        // With ConnectionStrings:Redis the store and the generation are shared by every instance (ADR 0038).
+        services.AddSharedPublicCache(configuration);
         services.AddSingleton<IPublicContentListener, OutputCacheEviction>();
 
         services.AddResponseCompression(options =>
@@ -79,12 +80,12 @@ internal static class PublicPageCache
         builder.WithMetadata(new OutputCacheAttribute { PolicyName = PolicyName }, new PublicCacheQueryKeys(queryKeys));
 
     /// <summary>
-    /// When public content last changed as this host saw it (its start, or the latest committed public write), in whole
-    /// seconds: the open data API's Last-Modified. Each write moves it on by at least a second, so that If-Modified-Since
-    /// never calls a changed answer unchanged.
+    /// When public content last changed (the first start, or the latest committed public write; shared by all instances
+    /// with Redis), in whole seconds: the open data API's Last-Modified. Each write moves it on by at least a second, so
+    /// that If-Modified-Since never calls a changed answer unchanged.
     /// </summary>
-    public static DateTimeOffset LastChanged(HttpContext context) =>
-        context.RequestServices.GetRequiredService<PublicContentGeneration>().ChangedAt;
+    public static async ValueTask<DateTimeOffset> LastChangedAsync(HttpContext context) =>
+        (await context.RequestServices.GetRequiredService<IPublicContentGeneration>().ReadAsync()).ChangedAt;
 
     /// <summary>An anonymous GET or HEAD of an endpoint that carries the public cache policy.</summary>
     public static bool IsAnonymousPublicRead(HttpContext context) =>
@@ -119,54 +120,18 @@ internal static class PublicPageCache
         public void SetCookieTokenAndHeader(HttpContext httpContext) => inner.SetCookieTokenAndHeader(httpContext);
     }
 
-    /// <summary>
-    /// Counts committed public writes. It is part of the key, so a page whose rendering began before a write (and is
-    /// stored after the eviction) sits under an old key that no request asks for again.
-    /// </summary>
-    private sealed class PublicContentGeneration(TimeProvider time)
+    private sealed class OutputCacheEviction(IOutputCacheStore store, IPublicContentGeneration generation) : IPublicContentListener
     {
-        private readonly Lock gate = new();
-        private long value;
-        private DateTimeOffset changedAt = WholeSeconds(time.GetUtcNow());
-
-        public long Value => Interlocked.Read(ref value);
-
-        public DateTimeOffset ChangedAt
+        public async ValueTask PublicContentChangedAsync()
         {
-            get
-            {
-                lock (gate)
-                {
-                    return changedAt;
-                }
-            }
-        }
-
-        public void Advance()
-        {
-            lock (gate)
-            {
-                var now = WholeSeconds(time.GetUtcNow());
-                changedAt = now > changedAt ? now : changedAt.AddSeconds(1);
-                Interlocked.Increment(ref value);
-            }
-        }
-
-        private static DateTimeOffset WholeSeconds(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-    }
-
-    private sealed class OutputCacheEviction(IOutputCacheStore store, PublicContentGeneration generation) : IPublicContentListener
-    {
-        public ValueTask PublicContentChangedAsync()
-        {
-            generation.Advance();
-            return store.EvictByTagAsync(Tag, CancellationToken.None);
+            await generation.AdvanceAsync();
+            await store.EvictByTagAsync(Tag, CancellationToken.None);
         }
     }
 
     private sealed class PublicPagePolicy : IOutputCachePolicy
     {
-        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var http = context.HttpContext;
             var options = http.RequestServices.GetRequiredService<PublicCacheOptions>();
@@ -177,7 +142,7 @@ internal static class PublicPageCache
             context.AllowLocking = true;
             if (!attempt)
             {
-                return ValueTask.CompletedTask;
+                return;
             }
 
             var time = http.RequestServices.GetRequiredService<TimeProvider>();
@@ -187,8 +152,8 @@ internal static class PublicPageCache
                 http.GetEndpoint()?.Metadata.GetMetadata<PublicCacheQueryKeys>()?.Keys ?? QueryKeys);
             // What the page shows depends on the Stockholm date (a deadline passed, the current cycle), so the date is
             // part of the key: the first request of a new day renders afresh, whatever the store's own clock says.
-            context.CacheVaryByRules.VaryByValues["generation"] =
-                http.RequestServices.GetRequiredService<PublicContentGeneration>().Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var generation = await http.RequestServices.GetRequiredService<IPublicContentGeneration>().ReadAsync();
+            context.CacheVaryByRules.VaryByValues["generation"] = generation.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.CacheVaryByRules.VaryByValues["day"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             // One entry per encoding the compression middleware will choose for this request.
             context.CacheVaryByRules.VaryByValues["encoding"] =
@@ -197,7 +162,6 @@ internal static class PublicPageCache
             context.ResponseExpirationTimeSpan = TimeUntilTomorrow(time, today) is var untilTomorrow && untilTomorrow < options.MaxAge
                 ? untilTomorrow
                 : options.MaxAge;
-            return ValueTask.CompletedTask;
         }
 
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sandviken.Strategy.Domain.Data;
@@ -18,10 +19,19 @@ internal static class IdentityRegistration
     public const string SignOutPath = "/konto/logga-ut";
     public const string AccessDeniedPath = "/konto/ingen-behorighet";
 
+    /// <summary>The same on every instance: it isolates the key ring's purposes from other applications.</summary>
+    public const string DataProtectionApplicationName = "Sandviken.Strategy";
+
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
     {
         // Identity's stores want a scoped context; the feature services keep using the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<StrategyDbContext>>().CreateDbContext());
+
+        // The keys that protect cookies and antiforgery tokens live in the database: they survive a restart, and a cookie
+        // issued by one instance behind a load balancer is read by every other (ADR 0038).
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<StrategyDbContext>();
 
         // Account changes (new account, roles, deactivation, passwords) are logged as security events from their
         // audit entries, whichever service or page saves them (ADR 0031).

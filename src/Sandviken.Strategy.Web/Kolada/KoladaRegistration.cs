@@ -6,7 +6,8 @@ using Sandviken.Strategy.Domain.Kolada;
 namespace Sandviken.Strategy.Web.Kolada;
 
 /// <summary>
-/// The "Kolada" section: BaseAddress, TimeoutSeconds, MunicipalityId, MaxRowsPerImport, and Schedule:Enabled / Schedule:IntervalHours.
+/// The "Kolada" section: BaseAddress, TimeoutSeconds, MunicipalityId, MaxRowsPerImport, and Schedule:Enabled /
+/// Schedule:IntervalHours (default 24) or Schedule:IntervalMinutes (finer, wins when both are set).
 /// </summary>
 internal sealed record KoladaSchedule(bool Enabled, TimeSpan Interval);
 
@@ -23,6 +24,7 @@ internal static class KoladaRegistration
             sp.GetRequiredService<KoladaOptions>(),
             () => sp.GetRequiredService<KoladaClient>()));
         services.AddSingleton(sp => ReadSchedule(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<DatabaseLeases>();
         services.AddHostedService<KoladaScheduledImport>();
         return services;
     }
@@ -58,6 +60,11 @@ internal static class KoladaRegistration
     {
         var section = configuration.GetSection($"{KoladaOptions.SectionName}:Schedule");
         var enabled = bool.TryParse(section["Enabled"], out var on) && on;
+        if (double.TryParse(section["IntervalMinutes"], NumberStyles.Float, CultureInfo.InvariantCulture, out var m) && m > 0)
+        {
+            return new KoladaSchedule(enabled, TimeSpan.FromMinutes(m));
+        }
+
         var hours = double.TryParse(section["IntervalHours"], NumberStyles.Float, CultureInfo.InvariantCulture, out var h) && h > 0 ? h : 24;
         return new KoladaSchedule(enabled, TimeSpan.FromHours(hours));
     }

@@ -65,7 +65,8 @@ public sealed class ScheduledImportTests
         var importer = new KoladaImporter(
             new UnavailableDatabase(), new ActorLoader(NullLogger<ActorLoader>.Instance), TimeProvider.System, new KoladaOptions(),
             () => throw new InvalidOperationException("Kolada must not be asked: the database failed first."));
-        using var service = new KoladaScheduledImport(new KoladaSchedule(true, TimeSpan.FromMilliseconds(50)), importer, TimeProvider.System, logger);
+        using var service = new KoladaScheduledImport(
+            new KoladaSchedule(true, TimeSpan.FromMilliseconds(50)), importer, new DatabaseLeases(new UnavailableDatabase()), TimeProvider.System, logger);
 
         await service.StartAsync(CancellationToken.None);
         for (var attempt = 0; attempt < 100 && logger.Entries.Count(e => e.Level == LogLevel.Error) < 2; attempt++)
