@@ -26,6 +26,8 @@ public sealed partial class OidcSignInTests(OidcGroupsFixture browser) : IClassF
         await Assertions.Expect(page.Locator("h2").Filter(new() { HasText = "Omsorgsnämnden" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Kunskapsnämnden")).ToHaveCountAsync(0);
         Assert.True(await browser.HasSecurityEventAsync("SignIn", "subject omsorg-sekr-1: Created", "oidc.omsorg@sandviken.example"), "No SignIn security event for the provider's sign-in.");
+        // The password is the provider's: no "Byt lösenord" in the header, and the page says where to change it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Byt lösenord" })).ToHaveCountAsync(0);
 
         var own = await browser.PlanIdAsync("omsorgsnamnden", 2026);
         var other = await browser.PlanIdAsync("kunskapsnamnden", 2026);
@@ -35,6 +37,10 @@ public sealed partial class OidcSignInTests(OidcGroupsFixture browser) : IClassF
         var otherResponse = await page.GotoAsync($"/arbetsyta/planer/{other}");
         Assert.Equal(403, otherResponse!.Status);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ingen behörighet");
+
+        await page.GotoAsync("/konto/byt-losenord");
+        await Assertions.Expect(page.Locator("#losenord-hos-leverantor")).ToContainTextAsync("kommunens inloggning");
+        await Assertions.Expect(page.GetByLabel("Nuvarande lösenord")).ToHaveCountAsync(0);
     }
 
     [Fact]
