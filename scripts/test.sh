@@ -89,19 +89,39 @@ export SANDVIKEN_CHROMIUM=/usr/bin/chromium
 hang_timeout="${SANDVIKEN_TEST_HANG_TIMEOUT:-10m}"
 minimums_file=tests/minimum-test-counts.txt
 : >"$artifacts/test-output.log"
+: >"$artifacts/test-durations.txt"
 shopt -s nullglob
 projects=(tests/*/*.Tests.csproj)
 shopt -u nullglob
+# The domain and web tests run twice, on SQLite and on PostgreSQL (SANDVIKEN_TEST_PROVIDER, ADR 0037); the PostgreSQL run
+# leaves out the tests about SQLite itself (trait Provider=SqliteOnly). Each run is one entry below, labelled
+# "<project> (PostgreSql)" for the second, and each is held to the project's minimum in the minimums file.
+runs=()
+for project in "${projects[@]}"; do
+  runs+=("$project|Sqlite")
+  case "$(basename "$project" .csproj)" in
+    Sandviken.Strategy.Domain.Tests|Sandviken.Strategy.Web.Tests) runs+=("$project|PostgreSql") ;;
+  esac
+done
 passed=0 failed=0 skipped=0
 problems=()
 set +e
-for project in "${projects[@]}"; do
+for run in "${runs[@]}"; do
+  project=${run%|*} provider=${run#*|}
   name=$(basename "$project" .csproj)
-  log="$artifacts/test-output-$name.log"
-  dotnet test "$project" --no-build --configuration "$configuration" -nologo \
-    --results-directory "$artifacts/test-results" \
+  filter=()
+  label=$name
+  if [ "$provider" = PostgreSql ]; then
+    label="$name (PostgreSql)"
+    filter=(--filter "Provider!=SqliteOnly")
+  fi
+  log="$artifacts/test-output-$name-$provider.log"
+  started=$SECONDS
+  SANDVIKEN_TEST_PROVIDER=$provider dotnet test "$project" --no-build --configuration "$configuration" -nologo \
+    "${filter[@]}" --results-directory "$artifacts/test-results" \
     --blame-hang-timeout "$hang_timeout" --blame-hang-dump-type mini 2>&1 | tee "$log"
   code=${PIPESTATUS[0]}
+  echo "$label: $((SECONDS - started)) s" >>"$artifacts/test-durations.txt"
   cat "$log" >>"$artifacts/test-output.log"
 
   # The assembly's summary: "Passed!  - Failed: 0, Passed: 4, Skipped: 0, Total: 4, Duration: ... - X.dll (net10.0)".
@@ -113,25 +133,28 @@ for project in "${projects[@]}"; do
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 
   if [ "$summaries" -ne 1 ]; then
-    problems+=("$name: expected one summary line from dotnet test, found $summaries (did the test host crash or hang?).")
+    problems+=("$label: expected one summary line from dotnet test, found $summaries (did the test host crash or hang?).")
   elif [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then
-    problems+=("$name: dotnet test exited with $code although no test failed (an aborted or hung run?).")
+    problems+=("$label: dotnet test exited with $code although no test failed (an aborted or hung run?).")
   fi
   if grep -q 'inactivity time of' "$log"; then
-    problems+=("$name: a test ran longer than $hang_timeout and was stopped; the hang dump is under artifacts/test-results.")
+    problems+=("$label: a test ran longer than $hang_timeout and was stopped; the hang dump is under artifacts/test-results.")
   elif grep -q 'The active test run was aborted' "$log"; then
-    problems+=("$name: the test run was aborted (the test host crashed).")
+    problems+=("$label: the test run was aborted (the test host crashed).")
   fi
   if [ "$s" -gt 0 ]; then
-    problems+=("$name: $s skipped; nothing may be skipped (ADR 0008).")
+    problems+=("$label: $s skipped; nothing may be skipped (ADR 0008).")
   fi
-  minimum=$(awk -v n="$name" '$1 == n { print $2 }' "$minimums_file" 2>/dev/null)
+  # The PostgreSQL run has its own minimum, under "<project>@PostgreSql" (it lacks the SQLite-only tests).
+  key=$name
+  [ "$provider" = PostgreSql ] && key="$name@PostgreSql"
+  minimum=$(awk -v n="$key" '$1 == n { print $2 }' "$minimums_file" 2>/dev/null)
   if [ -z "$minimum" ]; then
-    problems+=("$name: no minimum test count in $minimums_file; add the line \"$name $((p + f + s))\".")
+    problems+=("$label: no minimum test count in $minimums_file; add the line \"$key $((p + f + s))\".")
   elif ! [[ $minimum =~ ^[0-9]+$ ]]; then
-    problems+=("$name: its line in $minimums_file must be the project name and one whole number (found \"$minimum\").")
+    problems+=("$label: its line in $minimums_file must be the project name and one whole number (found \"$minimum\").")
   elif [ $((p + f + s)) -lt "$minimum" ]; then
-    problems+=("$name: $((p + f + s)) tests ran, fewer than the $minimum in $minimums_file: were tests lost? Lower the minimum only on purpose.")
+    problems+=("$label: $((p + f + s)) tests ran, fewer than the $minimum in $minimums_file: were tests lost? Lower the minimum only on purpose.")
   fi
 done
 set -e
@@ -140,7 +163,8 @@ set -e
 if [ -f "$minimums_file" ]; then
   while read -r name _; do
     case "$name" in ''|'#'*) continue ;; esac
-    [ -f "tests/$name/$name.csproj" ] || problems+=("$name is listed in $minimums_file but tests/$name/$name.csproj does not exist.")
+    project_name=${name%@PostgreSql}
+    [ -f "tests/$project_name/$project_name.csproj" ] || problems+=("$name is listed in $minimums_file but tests/$project_name/$project_name.csproj does not exist.")
   done <"$minimums_file"
 else
   problems+=("$minimums_file is missing.")

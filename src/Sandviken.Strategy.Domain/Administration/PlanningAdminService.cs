@@ -119,9 +119,12 @@ public sealed class PlanningAdminService(IDbContextFactory<StrategyDbContext> db
             var municipalityId = await db.Municipalities.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(ct);
 
             // The overlap check and the insert are one unit (ADR 0032): the transaction holds the write lock from before
-            // the check to the commit (BEGIN IMMEDIATE on SQLite; on SQL Server the municipality row's exclusive lock), so
-            // a period added at the same moment waits for this one and then sees it.
-            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+            // the check to the commit (BEGIN IMMEDIATE on SQLite; on SQL Server and PostgreSQL the municipality row's
+            // exclusive lock), so a period added at the same moment waits for this one and then sees it. PostgreSQL runs
+            // it at READ COMMITTED, where the check after the wait reads what was committed meanwhile; SERIALIZABLE would
+            // refuse the waiting one with a serialization failure instead of the overlap message (ADR 0037).
+            await using var transaction = await db.Database.BeginTransactionAsync(
+                db.Database.IsNpgsql() ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, ct);
             await db.Municipalities.Where(m => m.Id == municipalityId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Name, m => m.Name), ct);
             var problems = new Problems();
             problems.Require(input.Name.Length is > 0 and <= 50, nameof(PeriodInput.Name), "Ange mandatperiodens namn, till exempel 2027–2030.");

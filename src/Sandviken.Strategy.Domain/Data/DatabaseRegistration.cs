@@ -75,6 +75,7 @@ public static class DatabaseRegistration
                     builder.UseNpgsql(postgreSql, x => ConfigureNpgsql(x, options));
                 }
 
+                builder.AddInterceptors(UnstorableTextGuard.Instance);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'.");

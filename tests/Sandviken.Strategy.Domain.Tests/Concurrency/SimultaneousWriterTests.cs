@@ -12,7 +12,8 @@ namespace Sandviken.Strategy.Domain.Tests.Concurrency;
 
 /// <summary>
 /// Writers that really run at the same time, each on its own connection to one SQLite file (issue 9, item 7;
-/// ADR 0032): exactly one wins, every other one gets a clear Swedish refusal, and nothing is written twice.
+/// ADR 0032), or to one PostgreSQL database in the PostgreSQL run (issue 11, item 2; ADR 0037): exactly one wins,
+/// every other one gets a clear Swedish refusal, and nothing is written twice or lost.
 /// </summary>
 public sealed class SimultaneousWriterTests : IAsyncLifetime
 {
@@ -89,6 +90,23 @@ public sealed class SimultaneousWriterTests : IAsyncLifetime
         Assert.Equal(1, outcomes.Count(o => o is null));
         Assert.All(outcomes.Where(o => o is not null), e => Assert.StartsWith("Någon annan har ändrat organisationen", Assert.IsType<StaleFormException>(e).Message, StringComparison.Ordinal));
         await using var db = database.CreateDbContext();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "Organisation.Update"));
+    }
+
+    [Fact]
+    public async Task A_thousand_saves_with_a_stale_token_are_all_refused_and_lose_no_update()
+    {
+        var id = await database.OrganisationIdAsync("kunskapsnamnden");
+        var stale = await database.OrganisationTokenAsync(id);
+        // One administrator saves first: every other form still holds the token from before that save.
+        await services.Organisations.UpdateAsync(admin, id, stale, new("Kunskapsnämnden (sparad först)", OrganisationKind.Committee, null, true));
+
+        var outcomes = await AllAtOnceAsync(1000, i =>
+            services.Organisations.UpdateAsync(admin, id, stale, new($"Kunskapsnämnden {i}", OrganisationKind.Committee, null, true)));
+
+        Assert.Equal(1000, outcomes.Count(o => o is StaleFormException));
+        await using var db = database.CreateDbContext();
+        Assert.Equal("Kunskapsnämnden (sparad först)", await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync());
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "Organisation.Update"));
     }
 

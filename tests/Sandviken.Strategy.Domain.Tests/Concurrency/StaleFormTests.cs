@@ -63,7 +63,7 @@ public sealed class StaleFormTests : IAsyncLifetime
         var person = await database.CreateAsync("person@test", Roles.Secretary, "kunskapsnamnden");
         var id = person.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var mine = (await services.Users.ListAsync(admin)).Single(u => u.Id == id);
-        database.Interceptors.Add(new JustBeforeTheSave($"UPDATE AspNetUsers SET IsActive = 0, ConcurrencyToken = '{Guid.NewGuid().ToString().ToUpperInvariant()}' WHERE Id = '{id}'"));
+        database.Interceptors.Add(new JustBeforeTheSave($"UPDATE \"AspNetUsers\" SET \"IsActive\" = {false}, \"ConcurrencyToken\" = {NewToken()} WHERE \"Id\" = {id}"));
 
         var error = await Assert.ThrowsAsync<StaleFormException>(() =>
             services.Users.UpdateAsync(admin, id, mine.ConcurrencyToken, new("Nytt Namn", true, mine.Roles, mine.OrganisationIds)));
@@ -79,7 +79,7 @@ public sealed class StaleFormTests : IAsyncLifetime
     {
         var id = await database.OrganisationIdAsync("kunskapsnamnden");
         var token = await database.OrganisationTokenAsync(id);
-        database.Interceptors.Add(new JustBeforeTheSave($"UPDATE Organisations SET IsActive = 0, ConcurrencyToken = '{Guid.NewGuid().ToString().ToUpperInvariant()}' WHERE Id = {id}"));
+        database.Interceptors.Add(new JustBeforeTheSave($"UPDATE \"Organisations\" SET \"IsActive\" = {false}, \"ConcurrencyToken\" = {NewToken()} WHERE \"Id\" = {id}"));
 
         await Assert.ThrowsAsync<StaleFormException>(() =>
             services.Organisations.UpdateAsync(admin, id, token, new("Kunskapsnämnden", OrganisationKind.Committee, null, true)));
@@ -240,8 +240,11 @@ public sealed class StaleFormTests : IAsyncLifetime
         return await db.Indicators.Where(i => i.Goal.PlanId == planId).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
     }
 
+    /// <summary>A new token as the column holds it: SQLite keeps a Guid as upper-case text, PostgreSQL as uuid.</summary>
+    private static object NewToken() => TestProvider.IsPostgreSql ? Guid.NewGuid() : Guid.NewGuid().ToString().ToUpperInvariant();
+
     /// <summary>Another session's change lands after the service has checked the token and before its UPDATE.</summary>
-    private sealed class JustBeforeTheSave(string sql) : SaveChangesInterceptor
+    private sealed class JustBeforeTheSave(FormattableString sql) : SaveChangesInterceptor
     {
         private bool done;
 
@@ -250,7 +253,7 @@ public sealed class StaleFormTests : IAsyncLifetime
             if (!done && eventData.Context is { } context)
             {
                 done = true;
-                await context.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+                await context.Database.ExecuteSqlAsync(sql, cancellationToken);
             }
 
             return result;

@@ -1,10 +1,12 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Tests.Infrastructure;
 
 namespace Sandviken.Strategy.Domain.Tests.Data;
 
 /// <summary>Database:BusyTimeoutSeconds and the SQLite connection string (ADR 0033).</summary>
+[Trait(TestProvider.Trait, TestProvider.SqliteOnly)]
 public sealed class BusyTimeoutTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Sandviken.Strategy.Domain.Data;
+using Sandviken.Strategy.Domain.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Sandviken.Strategy.Domain.Tests.Data;
@@ -13,6 +14,7 @@ namespace Sandviken.Strategy.Domain.Tests.Data;
 /// <c>PRAGMA integrity_check</c>, holds every write the process acknowledged, and the next process starts on it.
 /// 20 runs here; scripts/crash-test.sh runs 50 (SANDVIKEN_CRASH_RUNS).
 /// </summary>
+[Trait(TestProvider.Trait, TestProvider.SqliteOnly)]
 public sealed partial class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"sandviken-crash-{Guid.NewGuid():N}");

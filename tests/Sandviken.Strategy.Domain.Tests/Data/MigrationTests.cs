@@ -11,13 +11,15 @@ namespace Sandviken.Strategy.Domain.Tests.Data;
 public sealed class MigrationTests
 {
     [Fact]
-    public async Task Migrating_an_empty_sqlite_database_creates_every_table_of_the_model()
+    public async Task Migrating_an_empty_database_creates_every_table_of_the_model()
     {
         await using var database = await TestDatabase.CreateMigratedAsync();
         await using var db = database.CreateDbContext();
 
         var tables = await db.Database
-            .SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table'")
+            .SqlQueryRaw<string>(TestProvider.IsPostgreSql
+                ? "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public'"
+                : "SELECT name AS Value FROM sqlite_master WHERE type = 'table'")
             .ToListAsync();
 
         Assert.Empty(ModelTables(db).Except(tables));
@@ -26,6 +28,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    [Trait(TestProvider.Trait, TestProvider.SqliteOnly)]
     public async Task Migrating_a_sqlite_file_twice_changes_nothing_the_second_time()
     {
         var file = Path.Combine(Path.GetTempPath(), $"sandviken-migrate-{Guid.NewGuid():N}.db");
@@ -52,6 +55,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    [Trait(TestProvider.Trait, TestProvider.SqliteOnly)]
     public async Task Organisations_added_in_the_administration_before_AddedOn_existed_get_the_day_of_their_audit_entry()
     {
         await using var connection = new SqliteConnection("Data Source=:memory:");
@@ -87,6 +91,29 @@ public sealed class MigrationTests
             .Options);
 
         Assert.False(db.Database.HasPendingModelChanges(), "The SQLite model has changes without a migration.");
+    }
+
+    [Fact]
+    public void PostgreSql_model_has_no_changes_without_a_migration()
+    {
+        using var db = new StrategyDbContext(new DbContextOptionsBuilder<StrategyDbContext>()
+            .UseNpgsql(x => x.MigrationsAssembly(DatabaseRegistration.PostgreSqlMigrationsAssembly))
+            .Options);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The PostgreSQL model has changes without a migration.");
+    }
+
+    [Fact]
+    public void PostgreSql_check_constraints_name_their_columns_quoted()
+    {
+        using var db = new StrategyDbContext(new DbContextOptionsBuilder<StrategyDbContext>()
+            .UseNpgsql(x => x.MigrationsAssembly(DatabaseRegistration.PostgreSqlMigrationsAssembly))
+            .Options);
+
+        var checks = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model.GetEntityTypes().SelectMany(e => e.GetCheckConstraints()).Select(c => c.Sql).ToList();
+
+        Assert.Contains("\"EndYear\" >= \"StartYear\"", checks);
+        Assert.Contains("\"FinalDeadline\" >= \"DraftDeadline\"", checks);
     }
 
     [Fact]

@@ -10,6 +10,8 @@ namespace Sandviken.Strategy.Domain.Tests.Infrastructure;
 /// <summary>
 /// A real SQLite database in memory, migrated with the project's SQLite migrations. The connection is
 /// held open for the test's lifetime (an in-memory SQLite database lives as long as its connection).
+/// With SANDVIKEN_TEST_PROVIDER=PostgreSql, a real PostgreSQL database instead, copied from a template that was
+/// migrated (and seeded) once per run with the PostgreSQL migrations, and dropped on dispose (ADR 0037).
 /// </summary>
 public sealed class TestDatabase : IDbContextFactory<StrategyDbContext>, IAsyncDisposable
 {
@@ -20,7 +22,12 @@ public sealed class TestDatabase : IDbContextFactory<StrategyDbContext>, IAsyncD
 
     private TestDatabase(SqliteConnection connection) => this.connection = connection;
 
+    // For PostgreSQL: each context opens its own (pooled) connection.
+    private readonly string? postgres;
+
     private TestDatabase(string file) => this.file = file;
+
+    private TestDatabase(string? file, string postgres) => (this.file, this.postgres) = (file, postgres);
 
     /// <summary>Interceptors for the contexts made from now on, for tests that need something to happen mid-save.</summary>
     public List<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors { get; } = [];
@@ -34,6 +41,11 @@ public sealed class TestDatabase : IDbContextFactory<StrategyDbContext>, IAsyncD
 
     public static async Task<TestDatabase> CreateMigratedAsync()
     {
+        if (TestProvider.IsPostgreSql)
+        {
+            return await ClonePostgresAsync("migrated", seed: false, includeDemo: false);
+        }
+
         var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync();
         var database = new TestDatabase(connection);
@@ -45,6 +57,11 @@ public sealed class TestDatabase : IDbContextFactory<StrategyDbContext>, IAsyncD
     /// <summary>Migrated and loaded with the repository's own seed files (with or without the demo content).</summary>
     public static async Task<TestDatabase> CreateSeededAsync(bool includeDemo = true)
     {
+        if (TestProvider.IsPostgreSql)
+        {
+            return await ClonePostgresAsync(includeDemo ? "seeded" : "seeded_nodemo", seed: true, includeDemo);
+        }
+
         var database = await CreateMigratedAsync();
         await database.SeedAsync(includeDemo);
         return database;
@@ -56,6 +73,11 @@ public sealed class TestDatabase : IDbContextFactory<StrategyDbContext>, IAsyncD
     /// </summary>
     public static async Task<TestDatabase> CreateSeededFileAsync()
     {
+        if (TestProvider.IsPostgreSql)
+        {
+            return await CreateSeededAsync();
+        }
+
         var database = new TestDatabase(Path.Combine(Path.GetTempPath(), $"sandviken-test-{Guid.NewGuid():N}.db"));
         await using (var db = database.CreateDbContext())
         {
@@ -70,7 +92,27 @@ public sealed class TestDatabase : IDbContextFactory<StrategyDbContext>, IAsyncD
     public Task<SeedResult> SeedAsync(bool includeDemo = true) =>
         new SeedLoader(this, Clock).LoadAsync(SeedFiles.Municipality(), includeDemo ? SeedFiles.Demo() : null);
 
-    public StrategyDbContext CreateDbContext() => new((connection is null
+    private static async Task<TestDatabase> ClonePostgresAsync(string key, bool seed, bool includeDemo)
+    {
+        var template = await PostgresTestDatabases.TemplateAsync(key, async connectionString =>
+        {
+            var builder = new TestDatabase(null, connectionString);
+            await using (var db = builder.CreateDbContext())
+            {
+                await db.Database.MigrateAsync();
+            }
+
+            if (seed)
+            {
+                await builder.SeedAsync(includeDemo);
+            }
+        });
+        return new TestDatabase(null, await PostgresTestDatabases.CloneAsync(template));
+    }
+
+    public StrategyDbContext CreateDbContext() => new((postgres is not null
+            ? new DbContextOptionsBuilder<StrategyDbContext>().UseNpgsql(postgres, x => x.MigrationsAssembly(DatabaseRegistration.PostgreSqlMigrationsAssembly)).AddInterceptors(UnstorableTextGuard.Instance)
+            : connection is null
             ? new DbContextOptionsBuilder<StrategyDbContext>().UseSqlite($"Data Source={file}", x => x.MigrationsAssembly(DatabaseRegistration.SqliteMigrationsAssembly))
             : new DbContextOptionsBuilder<StrategyDbContext>().UseSqlite(connection, x => x.MigrationsAssembly(DatabaseRegistration.SqliteMigrationsAssembly)))
         .AddInterceptors(Interceptors)
@@ -78,6 +120,12 @@ public sealed class TestDatabase : IDbContextFactory<StrategyDbContext>, IAsyncD
 
     public async ValueTask DisposeAsync()
     {
+        if (postgres is not null)
+        {
+            await PostgresTestDatabases.DropAsync(postgres);
+            return;
+        }
+
         if (connection is not null)
         {
             await connection.DisposeAsync();

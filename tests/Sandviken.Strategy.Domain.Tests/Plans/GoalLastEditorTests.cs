@@ -104,6 +104,7 @@ public sealed class GoalLastEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait(TestProvider.Trait, TestProvider.SqliteOnly)]
     public async Task The_migration_fills_in_the_last_editor_from_the_last_goal_entry_of_the_audit_log()
     {
         await using var connection = new SqliteConnection("Data Source=:memory:");

@@ -85,7 +85,7 @@ public sealed class SimultaneousChangeTests : IAsyncLifetime
             if (!done && eventData.Context is { } context)
             {
                 done = true;
-                await context.Database.ExecuteSqlAsync($"UPDATE Plans SET ConcurrencyToken = {Guid.NewGuid()} WHERE Id = {planId}", cancellationToken);
+                await context.Database.ExecuteSqlAsync($"UPDATE \"Plans\" SET \"ConcurrencyToken\" = {Guid.NewGuid()} WHERE \"Id\" = {planId}", cancellationToken);
             }
 
             return result;

@@ -1,3 +1,4 @@
+using Sandviken.Strategy.Domain.Tests.Infrastructure;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +10,7 @@ using Sandviken.Strategy.Web.Tests.Infrastructure;
 namespace Sandviken.Strategy.Web.Tests.Database;
 
 /// <summary>The online backup (VACUUM INTO): taken while the portal writes, it opens and passes integrity_check (ADR 0033).</summary>
+[Trait(TestProvider.Trait, TestProvider.SqliteOnly)]
 public sealed class BackupTests : IDisposable
 {
     private readonly PortalFactory portal = new() { Settings = { ["Database:BusyTimeoutSeconds"] = "5" } };

@@ -1,3 +1,4 @@
+using Sandviken.Strategy.Domain.Tests.Infrastructure;
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ namespace Sandviken.Strategy.Web.Tests.Database;
 /// Another process holds SQLite's write lock (BEGIN IMMEDIATE on its own connection): writes give up after the busy
 /// timeout with a Swedish "try again" (503, never 500), public pages keep being served and /health says so (ADR 0033).
 /// </summary>
+[Trait(TestProvider.Trait, TestProvider.SqliteOnly)]
 public sealed class BusyDatabaseTests : IDisposable
 {
     private readonly PortalFactory portal = new()

@@ -1,3 +1,4 @@
+using Sandviken.Strategy.Domain.Tests.Infrastructure;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using System.Text.Json;
@@ -12,6 +13,7 @@ namespace Sandviken.Strategy.Web.Tests.Hosting;
 public sealed class HostingTests
 {
     [Fact]
+    [Trait(TestProvider.Trait, TestProvider.SqliteOnly)]
     public async Task First_start_on_an_empty_database_file_creates_migrates_and_seeds_it()
     {
         await using var portal = new PortalFactory();
@@ -61,6 +63,7 @@ public sealed class HostingTests
     }
 
     [Fact]
+    [Trait(TestProvider.Trait, TestProvider.SqliteOnly)]
     public async Task Health_reports_an_unreachable_database_with_503()
     {
         await using var portal = new PortalFactory();

@@ -5,17 +5,32 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Sandviken.Strategy.Domain.Tests.Infrastructure;
 
 namespace Sandviken.Strategy.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real portal in process, on its own SQLite file (migrated and seeded at start as in production),
-/// with a fake clock set to 26 November 2026.
+/// with a fake clock set to 26 November 2026. With SANDVIKEN_TEST_PROVIDER=PostgreSql, on its own PostgreSQL database
+/// instead, copied from a template migrated and seeded once per run (the portal's own start then finds nothing to do
+/// but its accounts), and dropped on dispose; a database for a <see cref="DataFolder"/> set by the test is kept to the
+/// end of the run, so that a second portal on that folder finds it as a second SQLite portal finds the file (ADR 0037).
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     /// <summary>Where the database file and the logs go; two factories on one folder share a database.</summary>
-    public string DataFolder { get; init; } = Path.Combine(Path.GetTempPath(), $"sandviken-web-{Guid.NewGuid():N}");
+    public string DataFolder
+    {
+        get;
+        init
+        {
+            field = value;
+            sharedFolder = true;
+        }
+    } = Path.Combine(Path.GetTempPath(), $"sandviken-web-{Guid.NewGuid():N}");
+
+    private bool sharedFolder;
+    private string? postgres;
 
     public string DatabaseFile => Path.Combine(DataFolder, "portal.db");
 
@@ -31,11 +46,17 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataFolder);
+        if (TestProvider.IsPostgreSql)
+        {
+            postgres = PostgresPortalDatabases.ForFolderAsync(DataFolder, IncludeDemoData).GetAwaiter().GetResult();
+        }
+
         builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Sqlite",
+            ["Database:Provider"] = TestProvider.Current.ToString(),
             ["ConnectionStrings:Sqlite"] = $"Data Source={DatabaseFile}",
+            ["ConnectionStrings:PostgreSql"] = postgres,
             ["Seed:IncludeDemoData"] = IncludeDemoData ? "true" : "false",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(LogFolder, "portal-.log"),
             ["Serilog:MinimumLevel:Default"] = "Information",
@@ -55,5 +76,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (postgres is not null && !sharedFolder)
+        {
+            PostgresTestDatabases.DropAsync(postgres).GetAwaiter().GetResult();
+        }
     }
 }
