@@ -40,6 +40,7 @@ internal static class PortalRegistration
         services.AddSingleton<SiteFactsReader>();
 
         services.AddPortalIdentity();
+        Identity.Oidc.OidcRegistration.AddPortalOidc(services);
         services.AddScoped<AccountSeeder>();
         services.AddSingleton<ActorLoader>();
         services.AddTransient<Components.Forms.FormRunner>();

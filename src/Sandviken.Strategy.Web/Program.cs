@@ -100,6 +100,8 @@ app.MapHealthChecks("/health", HealthEndpoint.Options);
 app.MapDecisionStatusCsv();
 app.MapPlanDocuments();
 app.MapFeeds();
+// Sign-in at the municipality's identity provider, when configured (ADR 0040).
+Sandviken.Strategy.Web.Identity.Oidc.OidcRegistration.MapPortalOidc(app);
 // /api/v1, /openapi/v1.json (ADR 0035).
 app.MapOpenDataApi();
 // HttpHardening sends frame-ancestors 'none' on every answer; Blazor's own 'self' would contradict it.

@@ -123,7 +123,9 @@ internal static class IdentityRegistration
             {
                 if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && context.CurrentPrincipal is { } current)
                 {
-                    foreach (var claim in current.Claims.Where(c => c.Type is PortalSignInManager.SessionIdClaim or SessionLifetime.SignedInAtClaim))
+                    // And how the session signed in (a provider's session also signs out there, ADR 0040).
+                    foreach (var claim in current.Claims.Where(c => c.Type is PortalSignInManager.SessionIdClaim or SessionLifetime.SignedInAtClaim
+                        || (c.Type == System.Security.Claims.ClaimTypes.AuthenticationMethod && !identity.HasClaim(n => n.Type == c.Type))))
                     {
                         identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value, claim.ValueType));
                     }

@@ -28,6 +28,12 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>More configuration for the portal, set before <see cref="InitializeAsync"/> starts it.</summary>
     protected Dictionary<string, string?> Settings => portal.Settings;
 
+    /// <summary>The portal's clock (a fake one, set to 26 November 2026), for tests that let time pass.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => portal.Clock;
+
+    /// <summary>Where the portal writes its JSON log (security events among them).</summary>
+    public string LogFolder => portal.LogFolder;
+
     /// <summary>The running portal's services, for tests that compute what a page must show from the database.</summary>
     public IServiceProvider Services => portal.Services;
 
