@@ -260,8 +260,9 @@ public sealed class ReminderSender(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var trimmed = error is { Length: > 500 } ? error[..500] : error;
+        // The last error stays after a later success: the log shows that the message was late and why.
         await db.ReminderLog.Where(e => e.Key == key)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.SentAtUtc, sentAtUtc).SetProperty(e => e.LastError, trimmed), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.SentAtUtc, sentAtUtc).SetProperty(e => e.LastError, e => trimmed ?? e.LastError), ct);
     }
 
     private sealed record Message(string Key, int OrganisationId, int BudgetYear, DecisionKind Decision, string Kind, OutgoingMail Mail);
