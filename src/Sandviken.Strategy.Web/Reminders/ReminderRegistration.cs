@@ -13,6 +13,7 @@ internal static class ReminderRegistration
         services.AddSingleton(sp => ReadReminders(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<IMailSender>(sp => new SmtpMailSender(sp.GetRequiredService<EmailOptions>()));
         services.AddSingleton<StaleIndicatorReader>();
+        services.AddSingleton<ReminderPreferences>();
         services.AddSingleton<ReminderSender>();
         services.AddHostedService<ReminderService>();
         return services;
