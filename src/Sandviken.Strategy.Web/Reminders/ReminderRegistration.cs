@@ -14,6 +14,7 @@ internal static class ReminderRegistration
         services.AddSingleton<IMailSender>(sp => new SmtpMailSender(sp.GetRequiredService<EmailOptions>()));
         services.AddSingleton<StaleIndicatorReader>();
         services.AddSingleton<ReminderPreferences>();
+        services.AddScoped<AccountMail>();
         services.AddSingleton<ReminderSender>();
         services.AddHostedService<ReminderService>();
         return services;
