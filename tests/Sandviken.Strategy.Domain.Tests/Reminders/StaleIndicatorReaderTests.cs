@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Sandviken.Strategy.Domain.Access;
 using Sandviken.Strategy.Domain.Reminders;
 using Sandviken.Strategy.Domain.Tests.Infrastructure;
@@ -77,5 +79,40 @@ public sealed class StaleIndicatorReaderTests : IAsyncLifetime
         Assert.Contains(stale, s => s.IsAmbition);
         Assert.Empty(await reader.ReadForWorkspaceAsync(official));
         await Assert.ThrowsAsync<AccessDeniedException>(() => reader.ReadForAdministratorAsync(official));
+    }
+
+    [Fact]
+    public async Task The_whole_list_takes_the_same_few_SQL_commands_however_many_indicators_there_are()
+    {
+        var administrator = await database.CreateAsync("admin@sandviken.test", Roles.Administrator);
+        var reader = ReminderTestData.Stale(database, database.Clock);
+        var counter = new CommandCounter();
+        database.Interceptors.Add(counter);
+
+        await reader.ReadForAdministratorAsync(administrator);
+        var few = counter.Count;
+        for (var i = 0; i < 20; i++)
+        {
+            await database.AddIndicatorAsync("kunskapsnamnden", 2026, $"Extra {i}", koladaId: null);
+        }
+
+        counter.Count = 0;
+        var stale = await reader.ReadForAdministratorAsync(administrator);
+
+        Assert.Equal(few, counter.Count);
+        Assert.True(few <= 4, $"{few} commands: the actor, indicators and ambitions should take a handful");
+        Assert.Equal(20, stale.Count(s => s.Name.StartsWith("Extra ", StringComparison.Ordinal)));
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        public int Count { get; set; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Count++;
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 }
