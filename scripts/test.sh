@@ -46,6 +46,18 @@ if ! command -v redis-server >/dev/null || ! command -v nginx >/dev/null; then
   done
 fi
 
+# 1d. The tests' SMTP server (tests/smtp/smtp_sink.py) runs on Debian's python3-aiosmtpd with Debian's own python3
+#     (SANDVIKEN_PYTHON, so that a python3 of pyenv or a virtualenv earlier on PATH does not stand in for it; ADR 0041).
+export SANDVIKEN_PYTHON=/usr/bin/python3
+if ! "$SANDVIKEN_PYTHON" -c "import aiosmtpd" >/dev/null 2>&1; then
+  echo "Installing python3-aiosmtpd from Debian's packages..."
+  if [ "$(id -u)" -ne 0 ]; then
+    fail_before_tests "python3-aiosmtpd is missing and installing it needs root: run 'sudo apt-get install -y python3-aiosmtpd' first."
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq python3-aiosmtpd >/dev/null; } || fail_before_tests "Installing python3-aiosmtpd failed."
+fi
+
 # 2. Tools and build.
 dotnet tool restore >/dev/null || fail_before_tests "dotnet tool restore failed."
 dotnet build Sandviken.Strategy.sln --configuration "$configuration" -nologo -clp:ErrorsOnly \

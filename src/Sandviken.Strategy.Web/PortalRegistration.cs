@@ -8,6 +8,7 @@ using Sandviken.Strategy.Domain.Plans;
 using Sandviken.Strategy.Domain.Workspace;
 using Sandviken.Strategy.Web.Identity;
 using Sandviken.Strategy.Web.Kolada;
+using Sandviken.Strategy.Web.Reminders;
 using Sandviken.Strategy.Domain.Data;
 using Sandviken.Strategy.Domain.Home;
 using Sandviken.Strategy.Domain.Organisations;
@@ -55,6 +56,7 @@ internal static class PortalRegistration
         services.AddScoped<PlanningAdminService>();
 
         services.AddKolada();
+        services.AddReminders();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

@@ -165,6 +165,55 @@ public sealed class UserAdminService(
         }
     }
 
+    /// <summary>What a removed person's account is called from then on, in every list and history.</summary>
+    public const string RemovedName = "Borttagen användare";
+
+    /// <summary>
+    /// Removes a person (docs/privacy.md, ADR 0041): the name becomes <see cref="RemovedName"/>, the e-mail address, the
+    /// password, roles and memberships are cleared, the account is deactivated and its sessions end, and the address is
+    /// taken out of the reminders' send log. The account row stays, with its id and user name, so that the write-once
+    /// audit entries and decisions that name it still point at one account (and show it as removed).
+    /// </summary>
+    public async Task RemovePersonAsync(ClaimsPrincipal user, string userId, CancellationToken ct = default)
+    {
+        var (db, actor) = await BeginAsync(user, "RemovePerson", "User", userId, ct);
+        await using (db)
+        {
+            if (userId == actor.UserId)
+            {
+                throw new RuleViolationException("Du kan inte ta bort dig själv. Be en annan administratör.");
+            }
+
+            var account = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct)
+                ?? throw new RuleViolationException("Kontot finns inte.");
+            var address = account.Email;
+            account.DisplayName = RemovedName;
+            account.Email = null;
+            account.NormalizedEmail = null;
+            account.EmailConfirmed = false;
+            account.PhoneNumber = null;
+            account.PasswordHash = null;
+            account.IsActive = false;
+            account.RemindersOff = true;
+            account.SecurityStamp = Guid.NewGuid().ToString("N");
+            account.ConcurrencyToken = Guid.NewGuid();
+            db.UserRoles.RemoveRange(await db.UserRoles.Where(r => r.UserId == userId).ToListAsync(ct));
+            db.OrganisationMemberships.RemoveRange(await db.OrganisationMemberships.Where(m => m.UserId == userId).ToListAsync(ct));
+
+            // The audit entry says who was removed by id only: the name and address are what is being removed.
+            Audit(db, actor, AuditActions.UserRemove, "User", userId, null, null);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            if (!string.IsNullOrEmpty(address))
+            {
+                await db.ReminderLog.Where(e => e.Recipients.Contains(address))
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Recipients, e => e.Recipients.Replace(address, "(borttagen)")), ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+    }
+
     private static async Task ValidateAsync(
         StrategyDbContext db, Problems problems, string? displayName, IReadOnlyList<string> roles, IReadOnlyList<int> organisationIds, CancellationToken ct)
     {

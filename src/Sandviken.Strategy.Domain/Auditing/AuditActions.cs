@@ -34,6 +34,7 @@ public static class AuditActions
     public const string UserDeactivate = "User.Deactivate";
     public const string UserSetPassword = "User.SetPassword";
     public const string UserChangeOwnPassword = "User.ChangeOwnPassword";
+    public const string UserRemove = "User.Remove";
 
     // Kolada, by an administrator or the schedule.
     public const string KoladaImport = "Kolada.Import";
@@ -64,6 +65,7 @@ public static class AuditActions
         [UserDeactivate] = "Inaktiverade ett konto",
         [UserSetPassword] = "Satte ett nytt lösenord för ett konto",
         [UserChangeOwnPassword] = "Bytte sitt lösenord",
+        [UserRemove] = "Tog bort en persons uppgifter",
         [KoladaImport] = "Hämtade värden från Kolada",
     };
 

@@ -60,6 +60,9 @@ public class StrategyDbContext(DbContextOptions<StrategyDbContext> options)
 
     public DbSet<Lease> Leases => Set<Lease>();
 
+    /// <summary>Reminders by e-mail that were claimed or sent, one row per organisation, deadline and kind (ADR 0041).</summary>
+    public DbSet<Reminders.ReminderLogEntry> ReminderLog => Set<Reminders.ReminderLogEntry>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseChangesToWriteOnceRecords();

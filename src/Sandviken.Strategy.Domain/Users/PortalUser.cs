@@ -12,6 +12,9 @@ public class PortalUser : IdentityUser, Data.IHasConcurrencyToken
 
     public bool IsDemo { get; set; }
 
+    /// <summary>The user has switched reminders by e-mail off in their account (ADR 0041).</summary>
+    public bool RemindersOff { get; set; }
+
     public List<OrganisationMembership> Memberships { get; set; } = [];
 
     /// <summary>Renewed by every change through a form; a form that sends back an older one is refused (ADR 0032).</summary>

@@ -75,6 +75,8 @@ public sealed class AuditCoverageTests
         var ownPassword = await Expect("User.ChangeOwnPassword", "sekreterare@test", () =>
             services.Passwords.ChangeOwnPasswordAsync(secretary, new("ett tillfälligt lösenord", "mitt eget långa lösenord", "mitt eget långa lösenord")));
         Assert.All(new[] { setPassword, ownPassword }, e => Assert.True(e.Before is null && e.After is null, "A password is never audited."));
+        var removed = await Expect("User.Remove", "admin@test", () => services.Users.RemovePersonAsync(admin, userId));
+        Assert.True(removed.Before is null && removed.After is null, "The removal does not copy the data it removes into the audit trail.");
 
         // A plan through its lifecycle, with goals, a follow-up and a value (2027 is in the old period for this test).
         await using (var db = database.CreateDbContext())

@@ -27,6 +27,7 @@ public sealed class DemoNoticeTests(PortalFactory portal) : IClassFixture<Portal
     [InlineData("/admin")]
     [InlineData("/admin/anvandare")]
     [InlineData("/konto/byt-losenord")]
+    [InlineData("/konto/paminnelser")]
     [InlineData("/konto/logga-ut")]
     public async Task Signed_in_pages_carry_the_notice(string url)
     {

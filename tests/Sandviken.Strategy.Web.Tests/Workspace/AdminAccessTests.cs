@@ -5,7 +5,7 @@ namespace Sandviken.Strategy.Web.Tests.Workspace;
 
 public sealed class AdminAccessTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    public static TheoryData<string> AdminPages => ["/admin", "/admin/organisationer", "/admin/anvandare", "/admin/planeringsomgangar", "/admin/mandatperioder", "/admin/kolada"];
+    public static TheoryData<string> AdminPages => ["/admin", "/admin/organisationer", "/admin/anvandare", "/admin/planeringsomgangar", "/admin/mandatperioder", "/admin/kolada", "/admin/att-atgarda"];
 
     [Theory]
     [MemberData(nameof(AdminPages))]

@@ -13,6 +13,7 @@ public sealed class LinkNamesTests(PortalFactory portal) : IClassFixture<PortalF
     [InlineData("/admin/planeringsomgangar")]
     [InlineData("/admin/mandatperioder")]
     [InlineData("/admin/kolada")]
+    [InlineData("/admin/att-atgarda")]
     public async Task On_an_administrators_page_links_with_the_same_words_lead_to_the_same_place(string url)
     {
         using var admin = portal.CreateCookieClient();
