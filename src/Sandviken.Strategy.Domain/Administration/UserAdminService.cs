@@ -200,6 +200,12 @@ public sealed class UserAdminService(
             db.UserRoles.RemoveRange(await db.UserRoles.Where(r => r.UserId == userId).ToListAsync(ct));
             db.OrganisationMemberships.RemoveRange(await db.OrganisationMemberships.Where(m => m.UserId == userId).ToListAsync(ct));
 
+            // The identity provider's subject id (ADR 0040) and any stored claims or tokens are personal data too;
+            // with them gone, a later sign-in by the same person starts a new account instead of reviving this one.
+            db.UserLogins.RemoveRange(await db.UserLogins.Where(l => l.UserId == userId).ToListAsync(ct));
+            db.UserClaims.RemoveRange(await db.UserClaims.Where(c => c.UserId == userId).ToListAsync(ct));
+            db.UserTokens.RemoveRange(await db.UserTokens.Where(t => t.UserId == userId).ToListAsync(ct));
+
             // The audit entry says who was removed by id only: the name and address are what is being removed.
             Audit(db, actor, AuditActions.UserRemove, "User", userId, null, null);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -58,7 +58,7 @@ public sealed class AccountMail(UserAdminService users, IMailSender mail, EmailO
         }
         catch (Exception e) when (e is MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException or System.Net.Sockets.SocketException or IOException)
         {
-            throw new RuleViolationException(failure);
+            throw new SavedButNotSentException(failure, e);
         }
     }
 

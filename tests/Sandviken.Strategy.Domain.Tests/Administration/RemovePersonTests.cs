@@ -34,7 +34,7 @@ public sealed class RemovePersonTests : IAsyncLifetime
     public async Task DisposeAsync() => await database.DisposeAsync();
 
     [Fact]
-    public async Task A_removed_person_loses_name_address_password_and_access_while_the_audit_trail_keeps_the_id()
+    public async Task A_removed_person_loses_name_address_password_subject_id_and_access_while_the_audit_trail_keeps_the_id()
     {
         var planId = await database.PlanIdAsync(Organisation, 2026);
         await services.Editing.AddGoalAsync(secretary, planId, Goal("Snabbare handläggning", await database.AreaIdAsync("vaxa-for-framtiden")));
@@ -46,6 +46,10 @@ public sealed class RemovePersonTests : IAsyncLifetime
                 Key = "2026:Draft:1:before-14", Kind = "before-14", Decision = DecisionKind.Draft, BudgetYear = 2026, OrganisationId = 1,
                 Recipients = $"annan@sandviken.test,{SecretaryEmail}", ClaimedAtUtc = DateTime.UtcNow,
             });
+            db.UserLogins.Add(new Microsoft.AspNetCore.Identity.IdentityUserLogin<string>
+            {
+                LoginProvider = "https://login.example/tenant", ProviderKey = "subject-of-sara", ProviderDisplayName = "Sandvikens kommun", UserId = secretaryId,
+            });
             await db.SaveChangesAsync();
         }
 
@@ -54,6 +58,7 @@ public sealed class RemovePersonTests : IAsyncLifetime
         await using var check = database.CreateDbContext();
         var account = await check.Users.SingleAsync(u => u.Id == secretaryId);
         Assert.Equal((UserAdminService.RemovedName, null, null, false), (account.DisplayName, account.Email, account.PasswordHash, account.IsActive));
+        Assert.False(await check.UserLogins.AnyAsync(l => l.UserId == secretaryId));
         Assert.False(await check.OrganisationMemberships.AnyAsync(m => m.UserId == secretaryId));
         Assert.False(await check.UserRoles.AnyAsync(r => r.UserId == secretaryId));
         Assert.Equal("annan@sandviken.test,(borttagen)", await check.ReminderLog.Select(e => e.Recipients).SingleAsync());

@@ -63,16 +63,17 @@ public sealed partial class AccountMailTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_refused_message_is_explained_in_Swedish()
+    public async Task A_refused_message_is_explained_in_Swedish_and_the_new_password_stays_set()
     {
         var mail = new AccountMail(services.Users, new SmtpMailSender(smtp.Options()), smtp.Options());
         var id = await services.Users.CreateAsync(admin, new("olle@sandviken.test", "Olle", "ett gammalt långt lösenord", [Roles.Official], []));
         smtp.Reject(true);
 
-        var refusal = await Assert.ThrowsAsync<RuleViolationException>(() => mail.ResetAndSendAsync(admin, id, "olle@sandviken.test", "Olle"));
+        var refusal = await Assert.ThrowsAsync<SavedButNotSentException>(() => mail.ResetAndSendAsync(admin, id, "olle@sandviken.test", "Olle"));
 
         Assert.Equal("Lösenordet är bytt, men e-posten kunde inte skickas. Försök igen när e-posten fungerar.", refusal.Message);
         Assert.Empty(smtp.Messages());
+        Assert.False(await PasswordWorksAsync(id, "ett gammalt långt lösenord"));
     }
 
     private static string PasswordIn(string? body) => PasswordLine().Match(body ?? "").Groups[1].Value;

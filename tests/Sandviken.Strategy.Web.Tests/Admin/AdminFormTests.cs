@@ -1,5 +1,7 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Sandviken.Strategy.Domain.Administration;
+using Sandviken.Strategy.Domain.Mail;
 using Sandviken.Strategy.Web.Components.Forms;
 using Sandviken.Strategy.Web.Components.Pages.Admin;
 using Sandviken.Strategy.Web.Tests.Components;
@@ -73,6 +75,32 @@ public sealed class AdminFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_account_whose_invitation_cannot_be_mailed_is_created_and_the_alert_says_what_to_do_next()
+    {
+        // E-mail configured, but nothing answers at the SMTP port: a real connection refusal.
+        var email = new EmailOptions { Enabled = true, From = "portal@sandviken.test", SmtpHost = "127.0.0.1", SmtpPort = FreePort() };
+        await using var mailing = await AdminPageContext.StartAsync((context, services) =>
+            services.AddSingleton(new AccountMail(context.Service<UserAdminService>(), new SmtpMailSender(email), email)));
+        var users = mailing.Service<UserAdminService>();
+        var page = mailing.Bunit.Render<AdminUsers>();
+        page.WaitForAssertion(() => page.Find("#ny-epost"));
+        Assert.Empty(page.FindAll("#ny-losenord")); // with e-mail, the portal makes the password
+        page.Find("#ny-epost").Change("ingen.post@sandviken.test");
+        page.Find("#ny-namn").Change("Ingrid Ingenpost");
+        var official = Sandviken.Strategy.Domain.Users.Roles.All.ToList().IndexOf(Sandviken.Strategy.Domain.Users.Roles.Official);
+        await page.InvokeAsync(() => page.Find("fieldset[aria-describedby='ny-roller-fel']").QuerySelectorAll("input[type='checkbox']")[official].Change(true));
+
+        await page.ClickFreshAsync(() => Button(page, "Skapa konto"));
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "Kontot är skapat, men inbjudan kunde inte skickas med e-post. Sätt ett nytt tillfälligt lösenord för kontot när e-posten fungerar igen.",
+            page.Find("[role='alert']").TextContent.Trim()));
+        Assert.Single(await users.ListAsync(mailing.Admin), u => u.DisplayName == "Ingrid Ingenpost");
+        page.WaitForAssertion(() => Assert.Contains("Ingrid Ingenpost", page.Find("table.data").TextContent, StringComparison.Ordinal));
+        Assert.Equal("", page.Find("#ny-epost").GetAttribute("value") ?? "");
+    }
+
+    [Fact]
     public async Task A_short_temporary_password_is_refused_at_the_row_editors_password_field_only()
     {
         // Not a demo account: their passwords cannot be changed at all.
@@ -140,6 +168,15 @@ public sealed class AdminFormTests : IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Equal([$"andra-org-{id}"], LastFocus()));
         Assert.Empty(page.FindAll($"#org-{id}-namn"));
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     private OrganisationAdminService Organisations => admin.Service<OrganisationAdminService>();

@@ -30,10 +30,11 @@ public sealed class AdminPageContext : IAsyncDisposable
     /// <summary>What the pages' FormRunner reads the user from.</summary>
     public HeldAuthentication Authentication { get; private set; } = default!;
 
-    public static async Task<AdminPageContext> StartAsync()
+    /// <param name="services">Replaces portal services for the pages (for example e-mail), before the first render.</param>
+    public static async Task<AdminPageContext> StartAsync(Action<AdminPageContext, IServiceCollection>? services = null)
     {
         var context = new AdminPageContext();
-        await context.InitializeAsync();
+        await context.InitializeAsync(services);
         return context;
     }
 
@@ -47,7 +48,7 @@ public sealed class AdminPageContext : IAsyncDisposable
         await portal.DisposeAsync();
     }
 
-    private async Task InitializeAsync()
+    private async Task InitializeAsync(Action<AdminPageContext, IServiceCollection>? services)
     {
         scope = portal.Services.CreateAsyncScope();
         await using (var db = await Service<IDbContextFactory<StrategyDbContext>>().CreateDbContextAsync())
@@ -63,6 +64,7 @@ public sealed class AdminPageContext : IAsyncDisposable
         Bunit.Services.AddSingleton<AuthenticationStateProvider>(Authentication);
         Bunit.Services.AddSingleton<TimeProvider>(portal.Clock);
         Bunit.Services.AddFallbackServiceProvider(scope.ServiceProvider);
+        services?.Invoke(this, Bunit.Services);
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         // As in the portal: interactive server rendering (focus moves only when interactive).
         Bunit.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));

@@ -87,6 +87,13 @@ public sealed class FormRunner(AuthenticationStateProvider authentication, ILogg
         {
             (Conflict, Problem) = (e, e.Message);
         }
+        catch (SavedButNotSentException e)
+        {
+            // Saved, so the form is done (sending it again would save twice); the alert says what the e-mail failure left to do.
+            fields?.Clear();
+            Problem = e.Message;
+            return true;
+        }
         catch (Exception e) when (e is AccessDeniedException or RuleViolationException or StaleFormException)
         {
             Problem = e.Message;
