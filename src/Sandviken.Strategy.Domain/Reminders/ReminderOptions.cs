@@ -17,6 +17,13 @@ public sealed class ReminderOptions
     /// <summary>How often the sender looks for reminders to send (default one hour).</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Days a row of the send log is kept after its message was claimed (default 90): it holds e-mail addresses, so it
+    /// goes when it is no longer needed (docs/privacy.md). Never fewer than the longest step plus the overdue window,
+    /// while a run could still plan the same message and the row is what stops it going twice.
+    /// </summary>
+    public int KeepLogDays { get; set; } = 90;
+
     /// <summary>A claimed message that was not sent (the server failed, the instance stopped) is tried again after this.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(30);
 }

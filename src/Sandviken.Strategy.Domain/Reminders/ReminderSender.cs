@@ -10,8 +10,8 @@ using Sandviken.Strategy.Domain.Users;
 
 namespace Sandviken.Strategy.Domain.Reminders;
 
-/// <summary>What one run did, for the log and the tests.</summary>
-public sealed record ReminderRunResult(int Sent, int Failed, int AlreadyClaimed);
+/// <summary>What one run did, for the log and the tests; <paramref name="Pruned"/> counts the send-log rows deleted.</summary>
+public sealed record ReminderRunResult(int Sent, int Failed, int AlreadyClaimed, int Pruned);
 
 /// <summary>
 /// Reminders before each deadline and notices once it has passed (ADR 0041). For every deadline of a planning cycle with
@@ -40,8 +40,10 @@ public sealed class ReminderSender(
         var steps = options.DaysBefore.Where(d => d >= 0).Distinct().OrderBy(d => d).ToList();
         var earliest = steps.Count == 0 ? 0 : steps[^1];
         List<Message> messages;
+        int pruned;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            pruned = await PruneLogAsync(db, earliest, ct);
             messages = await PlanAsync(db, today, steps, earliest, ct);
         }
 
@@ -69,7 +71,20 @@ public sealed class ReminderSender(
             }
         }
 
-        return new ReminderRunResult(sent, failed, claimedElsewhere);
+        return new ReminderRunResult(sent, failed, claimedElsewhere, pruned);
+    }
+
+    /// <summary>
+    /// How long a send-log row is kept. A row claimed on day T is for a deadline at most <paramref name="earliest"/> days
+    /// after T, which is planned again until <see cref="OverdueWindowDays"/> days after it: past that, nothing can repeat.
+    /// </summary>
+    public TimeSpan LogRetention(int earliest) =>
+        TimeSpan.FromDays(Math.Max(options.KeepLogDays, earliest + OverdueWindowDays + 1));
+
+    private async Task<int> PruneLogAsync(StrategyDbContext db, int earliest, CancellationToken ct)
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime - LogRetention(earliest);
+        return await db.ReminderLog.Where(e => e.ClaimedAtUtc < cutoff).ExecuteDeleteAsync(ct);
     }
 
     private async Task<List<Message>> PlanAsync(StrategyDbContext db, DateOnly today, List<int> steps, int earliest, CancellationToken ct)

@@ -45,9 +45,15 @@ internal static class ReminderRegistration
         var options = new ReminderOptions();
         if (section["DaysBefore"] is { Length: > 0 } days)
         {
-            options.DaysBefore = days.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(d => int.Parse(d, NumberStyles.None, CultureInfo.InvariantCulture))
-                .ToList();
+            var steps = days.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            options.DaysBefore = steps.All(d => int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                ? [.. steps.Select(d => int.Parse(d, NumberStyles.None, CultureInfo.InvariantCulture))]
+                : throw new InvalidOperationException($"Reminders:DaysBefore must be whole days separated by commas, for example 14,3; it is '{days}'.");
+        }
+
+        if (int.TryParse(section["KeepLogDays"], NumberStyles.None, CultureInfo.InvariantCulture, out var keep) && keep > 0)
+        {
+            options.KeepLogDays = keep;
         }
 
         if (int.TryParse(section["StaleAfterMonth"], NumberStyles.None, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12)

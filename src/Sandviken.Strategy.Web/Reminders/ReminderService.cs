@@ -35,9 +35,10 @@ internal sealed class ReminderService(
                 }
 
                 var result = await sender.RunOnceAsync(stoppingToken);
-                if (result.Sent + result.Failed > 0)
+                if (result.Sent + result.Failed + result.Pruned > 0)
                 {
-                    logger.LogInformation("Reminders: {Sent} sent, {Failed} failed", result.Sent, result.Failed);
+                    logger.LogInformation(
+                        "Reminders: {Sent} sent, {Failed} failed, {Pruned} old send-log rows deleted", result.Sent, result.Failed, result.Pruned);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

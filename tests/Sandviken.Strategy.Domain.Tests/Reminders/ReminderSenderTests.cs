@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sandviken.Strategy.Domain.Reminders;
 using Sandviken.Strategy.Domain.Tests.Infrastructure;
 using Sandviken.Strategy.Domain.Users;
 
@@ -134,6 +135,49 @@ public sealed class ReminderSenderTests : IAsyncLifetime
         Assert.Equal(2, entry.Attempts);
         Assert.NotNull(entry.SentAtUtc);
         Assert.Contains("Try again later", entry.LastError ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_send_log_forgets_a_row_after_the_days_kept_and_its_message_does_not_go_again()
+    {
+        var claimed = ReminderTestData.Clock(2025, 4, 20);
+        await ReminderTestData.Sender(database, claimed, smtp).RunOnceAsync();
+        var dayBefore = ReminderTestData.Clock(2025, 7, 18); // 89 days after the claim: kept
+        var dayAfter = ReminderTestData.Clock(2025, 7, 20); // 91 days: gone
+
+        var kept = await ReminderTestData.Sender(database, dayBefore, smtp).RunOnceAsync();
+        var keptRows = await LogKindsAsync();
+        var gone = await ReminderTestData.Sender(database, dayAfter, smtp).RunOnceAsync();
+
+        // Neither later run plans a message: 30 April is past the overdue window and 30 September is not near yet.
+        Assert.Equal((0, 0), (kept.Pruned, kept.Sent));
+        Assert.Equal(["before-14"], keptRows);
+        Assert.Equal((1, 0), (gone.Pruned, gone.Sent));
+        Assert.Empty(await LogKindsAsync());
+        Assert.Single(smtp.Messages());
+    }
+
+    [Fact]
+    public async Task A_row_is_kept_while_a_run_could_still_plan_its_message_however_few_days_are_configured()
+    {
+        var keepOneDay = new ReminderOptions { KeepLogDays = 1 };
+        await ReminderTestData.Sender(database, ReminderTestData.Clock(2025, 4, 17), smtp, keepOneDay).RunOnceAsync();
+
+        // Three days later the 14-day step is still due: without its row, the reminder would go a second time.
+        var stillDue = await ReminderTestData.Sender(database, ReminderTestData.Clock(2025, 4, 20), smtp, keepOneDay).RunOnceAsync();
+        // 14 days of steps + 30 days of overdue window + 1: the row goes after 45 days.
+        var day44 = await ReminderTestData.Sender(database, ReminderTestData.Clock(2025, 5, 31), smtp, keepOneDay).RunOnceAsync();
+        var day46 = await ReminderTestData.Sender(database, ReminderTestData.Clock(2025, 6, 2), smtp, keepOneDay).RunOnceAsync();
+
+        Assert.Equal((0, 0, 1), (stillDue.Pruned, stillDue.Sent, stillDue.AlreadyClaimed));
+        Assert.Equal((0, 1), (day44.Pruned, day46.Pruned));
+        Assert.Single(smtp.Messages());
+    }
+
+    private async Task<List<string>> LogKindsAsync()
+    {
+        await using var db = database.CreateDbContext();
+        return await db.ReminderLog.Select(e => e.Kind).ToListAsync();
     }
 
     private async Task<string> UserIdAsync(string userName)

@@ -43,11 +43,11 @@ internal static class ReminderTestData
     public static StaleIndicatorReader Stale(TestDatabase database, TimeProvider clock) =>
         new(database, new ActorLoader(NullLogger<ActorLoader>.Instance), clock, new ReminderOptions());
 
-    public static ReminderSender Sender(TestDatabase database, FakeTimeProvider clock, SmtpSink smtp)
+    public static ReminderSender Sender(TestDatabase database, FakeTimeProvider clock, SmtpSink smtp, ReminderOptions? options = null)
     {
         var email = smtp.Options();
         return new ReminderSender(
-            database, new SmtpMailSender(email), email, new ReminderOptions(), Stale(database, clock), clock, NullLogger<ReminderSender>.Instance);
+            database, new SmtpMailSender(email), email, options ?? new ReminderOptions(), Stale(database, clock), clock, NullLogger<ReminderSender>.Instance);
     }
 
     /// <summary>Stockholm noon on the day (UTC+2 in spring and autumn, UTC+1 in winter: 10:00 UTC is daytime in both).</summary>
