@@ -15,6 +15,7 @@ internal static class ReminderRegistration
         services.AddSingleton<StaleIndicatorReader>();
         services.AddSingleton<ReminderPreferences>();
         services.AddScoped<AccountMail>();
+        services.AddSingleton<AccessRequestMail>();
         services.AddSingleton<ReminderSender>();
         services.AddHostedService<ReminderService>();
         return services;

@@ -4,7 +4,10 @@ using Sandviken.Strategy.OidcServer;
 
 namespace Sandviken.Strategy.Browser.Tests.Account;
 
-/// <summary>Without a group table (ADR 0040): a new person waits, an administrator sees them and grants a role, and they get in.</summary>
+/// <summary>
+/// Without a group table (ADR 0040): a new person waits, the administrators are told by e-mail, an administrator sees them
+/// and grants a role, and they get in.
+/// </summary>
 public sealed class OidcAdministratorGrantsTests(OidcAdministratorGrantsFixture browser) : IClassFixture<OidcAdministratorGrantsFixture>
 {
     [Fact]
@@ -14,9 +17,16 @@ public sealed class OidcAdministratorGrantsTests(OidcAdministratorGrantsFixture 
         var person = await browser.NewPageAsync();
         await OidcFixture.SignInAtProviderAsync(person);
         await person.WaitForURLAsync("**/konto/vantar-pa-behorighet", new() { Timeout = 60_000 });
-        await Assertions.Expect(person.Locator("#vantar-pa-behorighet")).ToBeVisibleAsync();
+        await Assertions.Expect(person.Locator("#vantar-pa-behorighet")).ToContainTextAsync("Administratörerna har fått ett meddelande om att du väntar.");
         var refused = await person.GotoAsync("/arbetsyta");
         Assert.Equal(403, refused!.Status);
+
+        // The administrators learn of it by e-mail, with the way to the users page.
+        var notice = await browser.MessageAsync("Väntar på behörighet: Tina Tjänst");
+        Assert.True(notice.HasValue, "No e-mail told the administrators that Tina Tjänst waits for access.");
+        Assert.Contains("admin@sandviken.example", notice.Value.To);
+        Assert.Contains("Tina Tjänst (tina.tjanst@sandviken.example)", notice.Value.Message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/admin/anvandare", notice.Value.Message.TextBody, StringComparison.Ordinal);
 
         // The administrator (a local demo account) sees the person waiting and gives them the official's role.
         var admin = await browser.NewPageAsync();

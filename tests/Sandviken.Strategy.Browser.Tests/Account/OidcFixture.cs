@@ -101,10 +101,49 @@ public sealed class OidcGroupsFixture : OidcFixture
     protected override bool MapGroups => true;
 }
 
-/// <summary>Access granted by an administrator.</summary>
+/// <summary>Access granted by an administrator, who is told by e-mail (a real SMTP server) that someone waits.</summary>
 public sealed class OidcAdministratorGrantsFixture : OidcFixture
 {
+    public Sandviken.Strategy.Domain.Tests.Infrastructure.SmtpSink Smtp { get; private set; } = null!;
+
     protected override bool MapGroups => false;
+
+    public override async Task InitializeAsync()
+    {
+        Smtp = await Sandviken.Strategy.Domain.Tests.Infrastructure.SmtpSink.StartAsync();
+        var email = Smtp.Options();
+        Settings["Email:Enabled"] = "true";
+        Settings["Email:From"] = email.From;
+        Settings["Email:Smtp:Host"] = email.SmtpHost;
+        Settings["Email:Smtp:Port"] = email.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Email:PortalBaseUrl"] = email.PortalBaseUrl!.ToString();
+        await base.InitializeAsync();
+    }
+
+    /// <summary>Waits (bounded) for a message with this subject at the SMTP server: it is sent beside the sign-in, not in it.</summary>
+    public async Task<(IReadOnlyList<string> To, MimeKit.MimeMessage Message)?> MessageAsync(string subject)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (Smtp.Messages().FirstOrDefault(m => m.Message.Subject == subject) is { Message: not null } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return null;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Smtp is not null)
+        {
+            await Smtp.DisposeAsync();
+        }
+    }
 }
 
 /// <summary>Access from the group table, in a portal of its own whose clock the session test moves.</summary>

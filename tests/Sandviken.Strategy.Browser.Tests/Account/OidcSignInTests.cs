@@ -52,6 +52,8 @@ public sealed partial class OidcSignInTests(OidcGroupsFixture browser) : IClassF
         await page.WaitForURLAsync("**/konto/vantar-pa-behorighet", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Väntar på behörighet");
         await Assertions.Expect(page.Locator("#vantar-pa-behorighet")).ToContainTextAsync("ny.person@sandviken.example");
+        // With a group table nobody is told by e-mail: the page says whom to ask.
+        await Assertions.Expect(page.Locator("#vantar-pa-behorighet")).ToContainTextAsync("Hör av dig till den som administrerar portalen i kommunen.");
         await Accessibility.AssertNoViolationsAsync(page);
 
         var response = await page.GotoAsync("/arbetsyta");

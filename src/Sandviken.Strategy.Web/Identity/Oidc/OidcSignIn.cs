@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Sandviken.Strategy.Domain.Logging;
+using Sandviken.Strategy.Domain.Mail;
 using Sandviken.Strategy.Domain.Users;
 
 namespace Sandviken.Strategy.Web.Identity.Oidc;
@@ -73,10 +74,28 @@ internal static class OidcSignIn
 
         await signInManager.SignInAsync(user, properties, AuthenticationMethod);
         SecurityEvents.Log(logger, SecurityEvent.SignIn, user.UserName, detail + (result.HasAccess ? "" : ", waiting for access"));
+        if (result.Outcome == ExternalSignInOutcome.Created && !result.HasAccess && settings.Mappings.Count == 0)
+        {
+            TellAdministrators(services.GetRequiredService<AccessRequestMail>(), result.UserId!, logger);
+        }
         context.Response.Redirect(result.HasAccess
             ? ReturnUrls.LocalOr(context.ReturnUri, "/arbetsyta")
             : OidcRegistration.AwaitingAccessPath);
     }
+
+    // Not awaited: a mail server that does not answer must not hold the person's sign-in (MailKit waits up to two minutes).
+    private static void TellAdministrators(AccessRequestMail notifier, string userId, ILogger logger) =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await notifier.NotifyAsync(userId);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The administrators could not be told that account {UserId} waits for access", userId);
+            }
+        });
 
     /// <summary>A tampered or replayed answer (state, nonce, code), an unreachable provider: refused, no session.</summary>
     public static Task OnRemoteFailureAsync(RemoteFailureContext context)
