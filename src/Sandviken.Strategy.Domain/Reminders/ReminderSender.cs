@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sandviken.Strategy.Domain.Data;
@@ -32,7 +30,7 @@ public sealed class ReminderSender(
     /// <summary>Overdue notices go out only for deadlines passed at most this many days ago: no flood of old news at the first start.</summary>
     public const int OverdueWindowDays = 30;
 
-    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+    private readonly ReminderSendLog sendLog = new(dbFactory, options, time);
 
     public async Task<ReminderRunResult> RunOnceAsync(CancellationToken ct = default)
     {
@@ -43,14 +41,19 @@ public sealed class ReminderSender(
         int pruned;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            pruned = await PruneLogAsync(db, earliest, ct);
+            pruned = await sendLog.PruneAsync(db, earliest, ct);
             messages = await PlanAsync(db, today, steps, earliest, ct);
         }
 
         int sent = 0, failed = 0, claimedElsewhere = 0;
         foreach (var message in messages)
         {
-            if (!await ClaimAsync(message, ct))
+            var claim = new ReminderLogEntry
+            {
+                Key = message.Key, OrganisationId = message.OrganisationId, BudgetYear = message.BudgetYear, Decision = message.Decision, Kind = message.Kind,
+                Recipients = string.Join(",", message.Mail.To),
+            };
+            if (!await sendLog.ClaimAsync(claim, ct))
             {
                 claimedElsewhere++;
                 continue;
@@ -59,32 +62,19 @@ public sealed class ReminderSender(
             try
             {
                 await mail.SendAsync(message.Mail, ct);
-                await MarkAsync(message.Key, sentAtUtc: time.GetUtcNow().UtcDateTime, error: null, ct);
+                await sendLog.MarkAsync(message.Key, sentAtUtc: time.GetUtcNow().UtcDateTime, error: null, ct);
                 sent++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The claim stays unsent: a later run takes it again once RetryAfter has passed.
                 logger.LogWarning("Reminder {Key} could not be sent: {Message}", message.Key, e.Message);
-                await MarkAsync(message.Key, sentAtUtc: null, error: e.Message, ct);
+                await sendLog.MarkAsync(message.Key, sentAtUtc: null, error: e.Message, ct);
                 failed++;
             }
         }
 
         return new ReminderRunResult(sent, failed, claimedElsewhere, pruned);
-    }
-
-    /// <summary>
-    /// How long a send-log row is kept. A row claimed on day T is for a deadline at most <paramref name="earliest"/> days
-    /// after T, which is planned again until <see cref="OverdueWindowDays"/> days after it: past that, nothing can repeat.
-    /// </summary>
-    public TimeSpan LogRetention(int earliest) =>
-        TimeSpan.FromDays(Math.Max(options.KeepLogDays, earliest + OverdueWindowDays + 1));
-
-    private async Task<int> PruneLogAsync(StrategyDbContext db, int earliest, CancellationToken ct)
-    {
-        var cutoff = time.GetUtcNow().UtcDateTime - LogRetention(earliest);
-        return await db.ReminderLog.Where(e => e.ClaimedAtUtc < cutoff).ExecuteDeleteAsync(ct);
     }
 
     private async Task<List<Message>> PlanAsync(StrategyDbContext db, DateOnly today, List<int> steps, int earliest, CancellationToken ct)
@@ -163,7 +153,7 @@ public sealed class ReminderSender(
                 }
 
                 var key = ReminderLogEntry.KeyOf(d.BudgetYear, d.Decision, o.Id, d.Kind);
-                var text = Compose(o.Name, o.Slug, plan?.Id, d.BudgetYear, d.Decision, d.Deadline, today, overdue, staleByOrganisation[o.Id].ToList());
+                var text = ReminderText.Compose(email, o.Name, o.Slug, plan?.Id, d.BudgetYear, d.Decision, d.Deadline, today, overdue, staleByOrganisation[o.Id].ToList());
                 messages.Add(new Message(key, o.Id, d.BudgetYear, d.Decision, d.Kind, new OutgoingMail(recipients, text.Subject, text.Body)));
             }
         }
@@ -185,99 +175,6 @@ public sealed class ReminderSender(
         return ascendingSteps.Where(s => daysLeft <= s).Select(s => (int?)s).FirstOrDefault() is { } step
             ? $"before-{step}"
             : null;
-    }
-
-    private (string Subject, string Body) Compose(
-        string organisation, string slug, int? planId, int year, DecisionKind decision, DateOnly deadline, DateOnly today, bool overdue,
-        List<StaleMeasure> staleIndicators)
-    {
-        var what = decision == DecisionKind.Draft ? "beslut om utkast" : "slutgiltigt beslut";
-        var date = deadline.ToString("d MMMM yyyy", Swedish);
-        var subject = overdue
-            ? $"Försenat: {what} om plan {year} för {organisation}"
-            : $"Påminnelse: {what} om plan {year} för {organisation} senast {date}";
-
-        var body = new StringBuilder();
-        body.AppendLine("Hej!").AppendLine();
-        if (overdue)
-        {
-            body.AppendLine(Swedish, $"{organisation} har inte registrerat {what} om planen för budgetåret {year}. Sista dag var {date}, så beslutet är försenat.");
-        }
-        else
-        {
-            var days = deadline.DayNumber - today.DayNumber;
-            body.AppendLine(Swedish, $"{organisation} har ännu inte registrerat {what} om planen för budgetåret {year}. Sista dag är {date} ({(days == 0 ? "i dag" : days == 1 ? "i morgon" : $"om {days} dagar")}).");
-        }
-
-        body.AppendLine();
-        body.AppendLine(Swedish, $"Planen i arbetsytan: {email.Link(planId is { } id ? $"/arbetsyta/planer/{id}" : "/arbetsyta")}");
-        body.AppendLine(Swedish, $"Den publicerade planen: {email.Link($"/organisationer/{slug}/{year}")}");
-        if (staleIndicators.Count > 0)
-        {
-            body.AppendLine();
-            body.AppendLine("Indikatorer som ingen har uppdaterat:");
-            foreach (var s in staleIndicators)
-            {
-                body.AppendLine(Swedish, $"- {s.Name} (mål: {s.Context}): {s.ReasonText}");
-            }
-        }
-
-        body.AppendLine();
-        body.AppendLine(Swedish, $"Du får det här meddelandet från strategiportalen för att du är sekreterare för {organisation} eller administratör.");
-        body.AppendLine(Swedish, $"Du kan stänga av påminnelser på {email.Link("/konto/paminnelser")}.");
-        return (subject, body.ToString());
-    }
-
-    private async Task<bool> ClaimAsync(Message message, CancellationToken ct)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var cutoff = now - options.RetryAfter;
-
-        // An earlier claim that was never sent (the server failed, the instance stopped) is taken over with one atomic UPDATE.
-        var retaken = await db.ReminderLog
-            .Where(e => e.Key == message.Key && e.SentAtUtc == null && e.ClaimedAtUtc <= cutoff)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedAtUtc, now).SetProperty(e => e.Attempts, e => e.Attempts + 1), ct);
-        if (retaken == 1)
-        {
-            return true;
-        }
-
-        if (await db.ReminderLog.AnyAsync(e => e.Key == message.Key, ct))
-        {
-            return false;
-        }
-
-        db.ReminderLog.Add(new ReminderLogEntry
-        {
-            Key = message.Key,
-            OrganisationId = message.OrganisationId,
-            BudgetYear = message.BudgetYear,
-            Decision = message.Decision,
-            Kind = message.Kind,
-            Recipients = string.Join(",", message.Mail.To),
-            ClaimedAtUtc = now,
-            Attempts = 1,
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Another instance claimed it first: the unique key refused ours.
-            return false;
-        }
-    }
-
-    private async Task MarkAsync(string key, DateTime? sentAtUtc, string? error, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var trimmed = error is { Length: > 500 } ? error[..500] : error;
-        // The last error stays after a later success: the log shows that the message was late and why.
-        await db.ReminderLog.Where(e => e.Key == key)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.SentAtUtc, sentAtUtc).SetProperty(e => e.LastError, e => trimmed ?? e.LastError), ct);
     }
 
     private sealed record Message(string Key, int OrganisationId, int BudgetYear, DecisionKind Decision, string Kind, OutgoingMail Mail);
