@@ -39,6 +39,8 @@ public sealed class IssueTwelvePagesInBrowserTests(BrowserFixture browser) : ICl
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/admin/att-atgarda");
         await SignIn.WaitForInteractivityAsync(page);
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Att åtgärda – "));
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Att åtgärda");
 
         var expected = await ReadStaleAsync("admin@sandviken.example", (reader, user) => reader.ReadForAdministratorAsync(user));
         Assert.Contains(expected, s => s.Name == OmsorgIndicator);
@@ -98,6 +100,8 @@ public sealed class IssueTwelvePagesInBrowserTests(BrowserFixture browser) : ICl
         // The page is static (outside the circuit): the circuit's router answers the link with a full load, two round
         // trips on a busy machine, so the wait is as generous as the sign-in's.
         await page.WaitForURLAsync("**/konto/paminnelser", new() { Timeout = 60_000 });
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Påminnelser per e-post – "));
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Påminnelser per e-post");
         var box = page.GetByRole(AriaRole.Checkbox, new() { Name = "Skicka påminnelser och meddelanden om försenade beslut till mig" });
         var save = page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true });
         await Assertions.Expect(box).ToBeCheckedAsync();
