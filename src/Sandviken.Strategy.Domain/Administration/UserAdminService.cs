@@ -40,7 +40,8 @@ public sealed class UserAdminService(
             var rows = await db.Users.AsNoTracking()
                 .Select(u => new UserRow(
                     u.Id,
-                    u.Email ?? u.UserName ?? u.Id,
+                    // A removed person's user name is still their old address (it keys the history): not shown.
+                    u.Email ?? (u.DisplayName == RemovedName && !u.IsActive ? "" : u.UserName ?? u.Id),
                     u.DisplayName,
                     u.IsActive,
                     u.IsDemo,

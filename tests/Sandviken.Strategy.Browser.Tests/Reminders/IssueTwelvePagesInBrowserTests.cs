@@ -165,6 +165,7 @@ public sealed class IssueTwelvePagesInBrowserTests(BrowserFixture browser) : ICl
         await Assertions.Expect(row.Locator("th[scope='row']")).ToContainTextAsync("Borttagen användare");
         await Assertions.Expect(row).ToContainTextAsync("Inaktiverat");
         await Assertions.Expect(row).Not.ToContainTextAsync("Per Politiker");
+        await Assertions.Expect(row).Not.ToContainTextAsync("@sandviken.example"); // nor the old address
 
         // The editor has closed: focus is back on the row's own button, where the keyboard user started.
         await page.WaitForFunctionAsync("id => document.activeElement?.id === id", $"andra-user-{userId}");

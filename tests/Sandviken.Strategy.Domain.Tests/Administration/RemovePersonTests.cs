@@ -59,6 +59,7 @@ public sealed class RemovePersonTests : IAsyncLifetime
         var account = await check.Users.SingleAsync(u => u.Id == secretaryId);
         Assert.Equal((UserAdminService.RemovedName, null, null, false), (account.DisplayName, account.Email, account.PasswordHash, account.IsActive));
         Assert.False(await check.UserLogins.AnyAsync(l => l.UserId == secretaryId));
+        Assert.Equal("", (await services.Users.ListAsync(admin)).Single(u => u.Id == secretaryId).Email);
         Assert.False(await check.OrganisationMemberships.AnyAsync(m => m.UserId == secretaryId));
         Assert.False(await check.UserRoles.AnyAsync(r => r.UserId == secretaryId));
         Assert.Equal("annan@sandviken.test,(borttagen)", await check.ReminderLog.Select(e => e.Recipients).SingleAsync());
