@@ -71,12 +71,14 @@ public sealed class AdministratorJourneyTests(BrowserFixture browser) : IClassFi
         // Next to the field (the refusal above the form repeats it after its first words).
         await Assertions.Expect(secretary.GetByText("Lösenorden är inte likadana. Skriv det nya lösenordet två gånger.", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(secretary.GetByLabel("Upprepa det nya lösenordet")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(secretary.Locator("[role='alert'].form-error")).ToBeFocusedAsync();
         await Accessibility.AssertNoViolationsAsync(secretary);
         await secretary.GetByLabel("Nuvarande lösenord").FillAsync("ett annat tillfälligt lösenord");
         await secretary.GetByLabel("Nytt lösenord (minst 12 tecken)").FillAsync("mias egna hemliga fras");
         await secretary.GetByLabel("Upprepa det nya lösenordet").FillAsync("mias egna hemliga fras");
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Byt lösenord" }).ClickAsync();
         await Assertions.Expect(secretary.GetByRole(AriaRole.Status)).ToContainTextAsync("Lösenordet är bytt.");
+        await Assertions.Expect(secretary.GetByRole(AriaRole.Status)).ToBeFocusedAsync();
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Till arbetsytan" }).ClickAsync();
         await Assertions.Expect(secretary.Locator("h2").Filter(new() { HasText = "Miljö- och hälsoskyddsnämnden" })).ToBeVisibleAsync();
     }

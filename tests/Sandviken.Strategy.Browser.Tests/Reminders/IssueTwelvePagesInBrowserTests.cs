@@ -114,6 +114,8 @@ public sealed class IssueTwelvePagesInBrowserTests(BrowserFixture browser) : ICl
         await Assertions.Expect(save).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Du får inga påminnelser per e-post." })).ToBeVisibleAsync();
+        // The new page focuses the message, so that a screen reader reads it out (the page has no circuit to move focus).
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Du får inga påminnelser per e-post." })).ToBeFocusedAsync();
         await Assertions.Expect(box).Not.ToBeCheckedAsync();
         Assert.True(await RemindersOffAsync(Email));
         await Accessibility.AssertNoViolationsAsync(page);
@@ -125,6 +127,7 @@ public sealed class IssueTwelvePagesInBrowserTests(BrowserFixture browser) : ICl
         await Assertions.Expect(save).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Du får påminnelser per e-post." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Du får påminnelser per e-post." })).ToBeFocusedAsync();
         await Assertions.Expect(box).ToBeCheckedAsync();
         Assert.False(await RemindersOffAsync(Email));
     }
